@@ -1,0 +1,132 @@
+//! File system side of the build: finding posts and static files, writing the output.
+
+use crate::display_path;
+use quire_core::diagnostics::Diagnostic;
+use quire_core::manifest::Site;
+use quire_core::post::{SiteBuild, SourceFile};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub struct ProjectInput {
+    pub site: Site,
+    pub posts: Vec<SourceFile>,
+    /// Static files: (source path, path relative to the output root).
+    pub assets: Vec<(PathBuf, String)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub const CONFIG_FILE: &str = "quire.toml";
+
+pub fn read_project(root: &Path) -> Result<ProjectInput, String> {
+    let mut diagnostics = Vec::new();
+    let config = root.join(CONFIG_FILE);
+    let site = match fs::read_to_string(&config) {
+        Ok(text) => {
+            let (site, d) = quire_core::site::parse(CONFIG_FILE, &text);
+            diagnostics.extend(d);
+            site
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Site::default(),
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                CONFIG_FILE,
+                format!("cannot be read ({e}); default settings are used"),
+            ));
+            Site::default()
+        }
+    };
+
+    let public = root.join("public");
+    let mut posts = Vec::new();
+    let mut assets = Vec::new();
+    if !public.join("posts").is_dir() {
+        diagnostics.push(Diagnostic::warning(
+            display_path(root, &public.join("posts")),
+            "the posts folder does not exist; the blog has no posts yet",
+        ));
+    }
+    let mut stack = vec![public.clone()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(format!("cannot read {}: {e}", dir.display())),
+        };
+        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let shown = display_path(root, &path);
+            let rel = display_path(&public, &path);
+            let meta =
+                fs::symlink_metadata(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+            if meta.file_type().is_symlink() {
+                // A link could point anywhere on the author's disk; publishing its target is a leak.
+                diagnostics.push(Diagnostic::warning(
+                    &shown,
+                    "symbolic links are not followed; the file is skipped. Copy the file into public/ instead",
+                ));
+                continue;
+            }
+            if meta.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let is_post =
+                rel.starts_with("posts/") && (name.ends_with(".md") || name.ends_with(".markdown"));
+            if is_post {
+                match fs::read(&path) {
+                    Ok(bytes) => posts.push(SourceFile {
+                        display_path: shown,
+                        rel_path: rel,
+                        bytes,
+                    }),
+                    Err(e) => diagnostics.push(Diagnostic::error(
+                        &shown,
+                        format!("cannot be read ({e}); the post is skipped"),
+                    )),
+                }
+            } else {
+                assets.push((path, rel));
+            }
+        }
+    }
+    Ok(ProjectInput {
+        site,
+        posts,
+        assets,
+        diagnostics,
+    })
+}
+
+pub fn write_output(
+    out: &Path,
+    build: &SiteBuild,
+    assets: &[(PathBuf, String)],
+) -> Result<(), String> {
+    let posts_dir = out.join("posts");
+    fs::create_dir_all(&posts_dir)
+        .map_err(|e| format!("cannot create {}: {e}", posts_dir.display()))?;
+    for (src, rel) in assets {
+        let dest = out.join(rel);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::copy(src, &dest)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", src.display(), dest.display()))?;
+    }
+    for post in &build.posts {
+        let dest = out.join(quire_core::url::post_source_path(&post.entry.slug));
+        fs::write(&dest, &post.text)
+            .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+    }
+    let json = serde_json::to_string(&build.manifest).map_err(|e| e.to_string())?;
+    let dest = out.join(quire_core::url::MANIFEST_PATH);
+    fs::write(&dest, json).map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! quire's native build tool. trunk runs `quire-build build` as a post-build hook; authors run
+//! `quire-build check` (or `make check`) to validate posts without building.
+//!
+//! It reads `public/` (posts under `public/posts/`, other files copied as they are) and
+//! `quire.toml`, and writes into the build output: `manifest.json`, each published post's
+//! Markdown at `posts/<slug>.md`, and the static files.
+
+use quire_core::diagnostics::{self, Diagnostic};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod collect;
+
+const USAGE: &str = "\
+usage: quire-build <build|check> [options]
+
+  build   validate posts and write manifest.json, posts/*.md and static files
+  check   validate posts only; exit 1 on errors (with --strict, on warnings too)
+
+options:
+  --root DIR       project root holding public/ and quire.toml (default: $TRUNK_SOURCE_DIR or .)
+  --out DIR        build output (default: $TRUNK_STAGING_DIR or dist)
+  --drafts         include draft posts (default under `trunk serve`, i.e. when TRUNK_PROFILE is not release)
+  --no-drafts      leave draft posts out (default for release builds)
+  --strict         fail on warnings too
+";
+
+struct Args {
+    command: String,
+    root: PathBuf,
+    out: PathBuf,
+    drafts: bool,
+    strict: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let command = it.next().ok_or("missing command")?;
+    if command == "-h" || command == "--help" {
+        return Err(String::new());
+    }
+    if command != "build" && command != "check" {
+        return Err(format!("unknown command {command:?}"));
+    }
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let mut args = Args {
+        command,
+        root: env("TRUNK_SOURCE_DIR").map_or_else(|| PathBuf::from("."), PathBuf::from),
+        out: env("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+        drafts: env("TRUNK_PROFILE").is_some_and(|p| p != "release"),
+        strict: false,
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--root" => args.root = it.next().ok_or("--root needs a folder")?.into(),
+            "--out" => args.out = it.next().ok_or("--out needs a folder")?.into(),
+            "--drafts" => args.drafts = true,
+            "--no-drafts" => args.drafts = false,
+            "--strict" => args.strict = true,
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("quire-build: {e}");
+            }
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("quire-build: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<ExitCode, String> {
+    let input = collect::read_project(&args.root)?;
+    let build = quire_core::post::build_site(&input.posts, input.site, args.drafts);
+    let mut diags: Vec<Diagnostic> = input.diagnostics;
+    diags.extend(build.diagnostics.iter().cloned());
+
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    let (errors, warnings) = diagnostics::count(&diags);
+    let drafts = build.posts.iter().filter(|p| p.entry.draft).count();
+
+    if args.command == "build" {
+        collect::write_output(&args.out, &build, &input.assets)?;
+    }
+    eprintln!(
+        "quire: {} post{} published{}, {errors} error{}, {warnings} warning{}{}",
+        build.posts.len(),
+        plural(build.posts.len()),
+        if drafts > 0 {
+            format!(
+                " ({drafts} draft{} shown: not a release build)",
+                plural(drafts)
+            )
+        } else {
+            String::new()
+        },
+        plural(errors),
+        plural(warnings),
+        if args.command == "build" {
+            format!(" → {}", args.out.display())
+        } else {
+            String::new()
+        },
+    );
+    let failed = errors > 0 || (args.strict && warnings > 0);
+    // A build with broken posts still succeeds, so one bad post never takes the blog down;
+    // `check` (and `build --strict`) are the gates.
+    if failed && (args.command == "check" || args.strict) {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// For messages: a path relative to the project root, with `/` separators.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

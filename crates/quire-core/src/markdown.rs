@@ -1,0 +1,417 @@
+//! The one Markdown pipeline: CommonMark + tables, footnotes, strikethrough and task lists, by
+//! pulldown-cmark, plus quire's policy applied to the event stream before HTML is written:
+//!
+//! - raw HTML in a post is shown as text, never passed through (post content is untrusted);
+//! - link and image URLs are limited to http, https, mailto, relative and fragment targets;
+//! - relative URLs are resolved against the post's folder and the site's base path, and links to
+//!   other posts' `.md` files become links to their pages;
+//! - headings get stable, unique ids (for anchors and a table of contents).
+//!
+//! The build tool and the WASM app both call [`render`], so the app's article and anything the
+//! build writes are the same HTML.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// Where a post lives, so relative links in it resolve the same way in every host.
+#[derive(Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// Base path without trailing slash (`""` or `"/blog"`), see [`crate::url::normalize_base`].
+    pub base: &'a str,
+    /// The post's folder relative to the site root, e.g. `"posts"`.
+    pub source_dir: &'a str,
+    /// Maps a root-relative Markdown path (`/posts/other.md`) to that post's slug.
+    pub post_slug: Option<&'a dyn Fn(&str) -> Option<String>>,
+}
+
+impl Default for RenderOptions<'_> {
+    fn default() -> Self {
+        RenderOptions {
+            base: "",
+            source_dir: "posts",
+            post_slug: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub words: usize,
+}
+
+/// Reading speed used for "n min read".
+pub const WORDS_PER_MINUTE: usize = 200;
+
+pub fn reading_minutes(words: usize) -> u32 {
+    words.div_ceil(WORDS_PER_MINUTE).max(1) as u32
+}
+
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Markdown (a post's body, without front matter) → safe HTML, headings and word count.
+pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
+    let mut words = 0;
+    let mut in_heading: Option<usize> = None;
+    let mut heading_text = String::new();
+    let mut headings = Vec::new();
+    let mut ids = IdSet::default();
+
+    for i in 0..events.len() {
+        let replacement = match &events[i] {
+            Event::Text(t) | Event::Code(t) => {
+                words += count_words(t);
+                if in_heading.is_some() {
+                    heading_text.push_str(t);
+                }
+                None
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                words += count_words(t);
+                None
+            }
+            // Raw HTML is shown as the text the author typed.
+            Event::Html(t) | Event::InlineHtml(t) => Some(Event::Text(t.clone())),
+            Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = Some(i);
+                heading_text.clear();
+                None
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Some(Event::Start(Tag::Link {
+                link_type: *link_type,
+                dest_url: CowStr::from(safe_url(dest_url, opts, true)),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Some(Event::Start(Tag::Image {
+                link_type: *link_type,
+                dest_url: CowStr::from(safe_url(dest_url, opts, false)),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            _ => None,
+        };
+        if let Some(e) = replacement {
+            events[i] = e;
+        }
+        if let Event::End(TagEnd::Heading(level)) = events[i] {
+            if let Some(start) = in_heading.take() {
+                let text = heading_text.trim().to_string();
+                if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+                    // An explicit `{#id}` is kept (made unique); otherwise the id comes from the text.
+                    let wanted = id
+                        .as_deref()
+                        .map(heading_id)
+                        .unwrap_or_else(|| heading_id(&text));
+                    let unique = ids.claim(&wanted);
+                    *id = Some(CowStr::from(unique.clone()));
+                    headings.push(Heading {
+                        level: level as u8,
+                        id: unique,
+                        text,
+                    });
+                }
+            }
+        }
+    }
+
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Rendered {
+        html: out,
+        headings,
+        words,
+    }
+}
+
+/// The URL a link or image may carry: allowed schemes pass unchanged, relative references are
+/// resolved, anything else (`javascript:`, `data:`, `vbscript:` …) becomes an inert `#`.
+pub fn safe_url(raw: &str, opts: &RenderOptions, is_link: bool) -> String {
+    // Browsers drop ASCII tab and newlines anywhere in a URL and trim control characters and
+    // spaces at the ends, so `java\tscript:` is `javascript:`. Judge what the browser will see.
+    let cleaned: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if let Some(colon) = cleaned.find(':') {
+        let before = &cleaned[..colon];
+        let is_scheme = !before.is_empty() && !before.contains(['/', '?', '#']);
+        if is_scheme {
+            let scheme = before.to_ascii_lowercase();
+            let allowed =
+                matches!(scheme.as_str(), "http" | "https") || (is_link && scheme == "mailto");
+            return if allowed { cleaned } else { "#".to_string() };
+        }
+    }
+    if cleaned.is_empty()
+        || cleaned.starts_with('#')
+        || cleaned.starts_with("//")
+        || cleaned.starts_with("\\")
+    {
+        return cleaned;
+    }
+    let path = crate::url::resolve_relative(opts.source_dir, &cleaned);
+    if is_link {
+        if let Some(target) = post_link(&path, opts) {
+            return target;
+        }
+    }
+    format!("{}{}", opts.base, path)
+}
+
+/// `/posts/other.md#x` → `/blog/posts/other-slug#x`, when that file is a known post.
+fn post_link(path: &str, opts: &RenderOptions) -> Option<String> {
+    let lookup = opts.post_slug?;
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let (file, rest) = path.split_at(end);
+    if !(file.ends_with(".md") || file.ends_with(".markdown")) {
+        return None;
+    }
+    let slug = lookup(file)?;
+    let fragment = rest.find('#').map_or("", |i| &rest[i..]);
+    Some(format!(
+        "{}{}",
+        crate::url::post_route(opts.base, &slug),
+        fragment
+    ))
+}
+
+/// An id for a heading: lowercase letters and digits of any script, words joined by `-`.
+/// Unicode letters are kept (valid in ids and fragments), so `Überblick` → `überblick`.
+pub fn heading_id(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c == '-' || c == '_' || c.is_whitespace() {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "section".to_string()
+    } else {
+        out
+    }
+}
+
+#[derive(Default)]
+struct IdSet(Vec<String>);
+
+impl IdSet {
+    fn claim(&mut self, wanted: &str) -> String {
+        let mut candidate = wanted.to_string();
+        let mut n = 1;
+        while self.0.contains(&candidate) {
+            candidate = format!("{wanted}-{n}");
+            n += 1;
+        }
+        self.0.push(candidate.clone());
+        candidate
+    }
+}
+
+fn count_words(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Plain-text summary for index entries: the text before `<!-- more -->` if the post has that
+/// marker, else the first paragraph; whitespace collapsed, cut at a word near `max_chars`.
+pub fn summary(markdown: &str, max_chars: usize) -> String {
+    let source = match markdown.find("<!-- more -->") {
+        Some(i) => &markdown[..i],
+        None => markdown,
+    };
+    let whole = source.len() < markdown.len();
+    let mut text = String::new();
+    let mut depth_in_para = 0;
+    let mut seen_para = false;
+    for event in Parser::new_ext(source, parser_options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => depth_in_para += 1,
+            Event::End(TagEnd::Paragraph) => {
+                depth_in_para -= 1;
+                seen_para = true;
+                if !whole {
+                    break;
+                }
+                text.push(' ');
+            }
+            Event::Text(t) | Event::Code(t) if depth_in_para > 0 || whole => {
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak if depth_in_para > 0 || whole => text.push(' '),
+            _ => {}
+        }
+    }
+    let _ = seen_para;
+    truncate_words(
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        max_chars,
+    )
+}
+
+fn truncate_words(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max_chars / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' ')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(md, &RenderOptions::default()).html
+    }
+
+    #[test]
+    fn extensions() {
+        assert!(html("| a | b |\n|---|---|\n| 1 | 2 |").contains("<table>"));
+        assert!(html("~~gone~~").contains("<del>gone</del>"));
+        assert!(html("- [x] done").contains("type=\"checkbox\""));
+        let f = html("Text[^1]\n\n[^1]: Note.");
+        assert!(
+            f.contains("footnote-reference") && f.contains("footnote-definition"),
+            "{f}"
+        );
+        assert!(html("```rust\nfn main() {}\n```").contains("<code class=\"language-rust\">"));
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)>");
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("<img"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+    }
+
+    #[test]
+    fn dangerous_urls_are_neutralised() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "jav&#x61;script:alert(1)",
+            "vbscript:x",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        ] {
+            let h = html(&format!("[x](<{url}>)"));
+            assert!(h.contains("href=\"#\""), "{url}: {h}");
+        }
+        assert!(html("![x](data:image/svg+xml;base64,PHN2Zz4=)").contains("src=\"#\""));
+    }
+
+    #[test]
+    fn allowed_urls_pass() {
+        assert!(
+            html("[x](https://example.com/a?b=1)").contains("href=\"https://example.com/a?b=1\"")
+        );
+        assert!(html("[x](mailto:a@b.c)").contains("href=\"mailto:a@b.c\""));
+        assert!(html("[x](#intro)").contains("href=\"#intro\""));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_base_and_folder() {
+        let opts = RenderOptions {
+            base: "/blog",
+            source_dir: "posts",
+            post_slug: None,
+        };
+        let h = render("![a](./images/a.png) [b](/about)", &opts).html;
+        assert!(h.contains("src=\"/blog/posts/images/a.png\""), "{h}");
+        assert!(h.contains("href=\"/blog/about\""), "{h}");
+    }
+
+    #[test]
+    fn links_to_other_posts_become_routes() {
+        let lookup = |p: &str| (p == "/posts/2024-01-01-other.md").then(|| "other".to_string());
+        let opts = RenderOptions {
+            base: "/blog",
+            source_dir: "posts",
+            post_slug: Some(&lookup),
+        };
+        let h = render("[o](./2024-01-01-other.md#setup) [m](missing.md)", &opts).html;
+        assert!(h.contains("href=\"/blog/posts/other#setup\""), "{h}");
+        assert!(h.contains("href=\"/blog/posts/missing.md\""), "{h}");
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_unicode_aware() {
+        let r = render(
+            "## Intro\n\n## Intro\n\n### Überblick & mehr\n\n## ???",
+            &RenderOptions::default(),
+        );
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["intro", "intro-1", "überblick-mehr", "section"]);
+        assert!(r.html.contains("<h2 id=\"intro-1\">"));
+    }
+
+    #[test]
+    fn words_and_reading_time() {
+        let r = render(
+            "# Title\n\nOne two three, `four`.\n\n- five",
+            &RenderOptions::default(),
+        );
+        assert_eq!(r.words, 6);
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(201), 2);
+    }
+
+    #[test]
+    fn summaries() {
+        assert_eq!(
+            summary("# T\n\nFirst *para*.\n\nSecond.", 100),
+            "First para."
+        );
+        assert_eq!(
+            summary("Intro.\n\nMore intro.\n\n<!-- more -->\n\nRest", 100),
+            "Intro. More intro."
+        );
+        let long = "word ".repeat(100);
+        let s = summary(&long, 50);
+        assert!(s.ends_with('…') && s.chars().count() <= 51, "{s}");
+    }
+}

@@ -1,0 +1,116 @@
+//! Every URL quire builds, from one base path, so the app, the build tool and tests agree on them.
+//!
+//! The base path is trunk's `--public-url` without its trailing slash: `""` at the root,
+//! `"/blog"` under a sub-path. leptos_router's `Router base` takes the same string.
+
+/// `"/blog/"`, `"blog"`, `"/blog"` → `"/blog"`; `"/"`, `""` → `""`. A full URL keeps only its path.
+pub fn normalize_base(public_url: &str) -> String {
+    let mut s = public_url.trim();
+    if let Some(i) = s.find("://") {
+        s = s[i + 3..].find('/').map_or("", |j| &s[i + 3 + j..]);
+    }
+    let s = s.trim_matches('/');
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("/{s}")
+    }
+}
+
+/// The route of a post: `/blog/posts/my-post`.
+pub fn post_route(base: &str, slug: &str) -> String {
+    format!("{base}/posts/{slug}")
+}
+
+/// Where the build output keeps a post's Markdown, relative to the output root.
+pub fn post_source_path(slug: &str) -> String {
+    format!("posts/{slug}.md")
+}
+
+/// The fetch URL of a post's Markdown; `hash` busts caches when the post changes.
+pub fn post_source_url(base: &str, slug: &str, hash: &str) -> String {
+    format!("{base}/{}?v={hash}", post_source_path(slug))
+}
+
+pub const MANIFEST_PATH: &str = "manifest.json";
+
+pub fn manifest_url(base: &str) -> String {
+    format!("{base}/{MANIFEST_PATH}")
+}
+
+/// The home page: `/blog/` or `/`.
+pub fn home(base: &str) -> String {
+    format!("{base}/")
+}
+
+/// Resolves a relative reference (`./images/a.png`, `../x.md#h`) against a directory that is
+/// relative to the site root (`posts`), giving a root-relative path without the base. `..` never
+/// climbs above the site root. Query and fragment are kept.
+pub fn resolve_relative(dir: &str, reference: &str) -> String {
+    let split_at = reference.find(['?', '#']).unwrap_or(reference.len());
+    let (path, rest) = reference.split_at(split_at);
+    let mut segments: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    let mut out = format!("/{}", segments.join("/"));
+    if path.ends_with('/') && out.len() > 1 {
+        out.push('/');
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases() {
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(normalize_base(""), "");
+        assert_eq!(normalize_base("/blog/"), "/blog");
+        assert_eq!(normalize_base("blog"), "/blog");
+        assert_eq!(normalize_base("https://example.com/blog/"), "/blog");
+        assert_eq!(normalize_base("https://example.com"), "");
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(post_route("/blog", "a"), "/blog/posts/a");
+        assert_eq!(post_source_url("", "a", "h1"), "/posts/a.md?v=h1");
+        assert_eq!(manifest_url("/blog"), "/blog/manifest.json");
+        assert_eq!(home(""), "/");
+    }
+
+    #[test]
+    fn relative_references() {
+        assert_eq!(
+            resolve_relative("posts", "./images/a.png"),
+            "/posts/images/a.png"
+        );
+        assert_eq!(
+            resolve_relative("posts", "images/a.png"),
+            "/posts/images/a.png"
+        );
+        assert_eq!(
+            resolve_relative("posts", "../img/a.png?x=1#y"),
+            "/img/a.png?x=1#y"
+        );
+        assert_eq!(
+            resolve_relative("posts", "../../../etc/passwd"),
+            "/etc/passwd"
+        );
+        assert_eq!(resolve_relative("posts", "/about/"), "/about/");
+    }
+}

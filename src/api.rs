@@ -1,0 +1,122 @@
+//! Every network call the app makes, with errors a reader can act on.
+
+use gloo_net::http::Request;
+use quire_core::manifest::{Manifest, PostEntry, VERSION};
+use quire_core::response::{judge, Verdict};
+use quire_core::url;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer at all: offline, DNS, connection refused, CORS.
+    Network { what: String },
+    /// The server answered with an error status.
+    Status { what: String, status: u16 },
+    /// The server answered with the app's own HTML page: the file is not deployed.
+    Missing { what: String },
+    /// The answer arrived but cannot be read.
+    Invalid { what: String, detail: String },
+}
+
+impl ApiError {
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Network { what } => {
+                format!("Could not load {what}: the server did not answer. Check your connection and try again.")
+            }
+            ApiError::Status { what, status } if *status == 404 => {
+                format!("Could not load {what}: the server says it does not exist (HTTP 404).")
+            }
+            ApiError::Status { what, status } => {
+                format!("Could not load {what}: the server answered with an error (HTTP {status}).")
+            }
+            ApiError::Missing { what } => format!(
+                "Could not load {what}: the server sent a web page instead, so the file is probably missing from this deployment."
+            ),
+            ApiError::Invalid { what, detail } => format!("Could not read {what}: {detail}."),
+        }
+    }
+}
+
+/// Fetches a text resource and judges the answer (status, HTML fallback pages).
+async fn fetch_text(url: &str, what: &str) -> Result<String, ApiError> {
+    let what = what.to_string();
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network { what: what.clone() })?;
+    let status = response.status();
+    let content_type = response.headers().get("content-type");
+    let body = if (200..300).contains(&status) {
+        response
+            .text()
+            .await
+            .map_err(|_| ApiError::Network { what: what.clone() })?
+    } else {
+        String::new()
+    };
+    match judge(status, content_type.as_deref(), &body) {
+        Verdict::Ok => Ok(body),
+        Verdict::Status(status) => Err(ApiError::Status { what, status }),
+        Verdict::HtmlInstead => Err(ApiError::Missing { what }),
+    }
+}
+
+pub async fn manifest(base: &str) -> Result<Manifest, ApiError> {
+    let what = "the list of posts";
+    let text = fetch_text(&url::manifest_url(base), what).await?;
+    parse_manifest(&text).map_err(|detail| ApiError::Invalid {
+        what: what.to_string(),
+        detail,
+    })
+}
+
+pub fn parse_manifest(text: &str) -> Result<Manifest, String> {
+    #[derive(serde::Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let v: Versioned =
+        serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
+    if v.version != VERSION {
+        return Err(format!(
+            "it was written by another version of quire (format {}, this app reads {VERSION}); rebuild the site",
+            v.version
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| format!("it does not have the expected fields ({e})"))
+}
+
+/// The Markdown body of a post (front matter removed), ready to render.
+pub async fn post_body(base: &str, entry: &PostEntry) -> Result<String, ApiError> {
+    let what = format!("the post “{}”", entry.title);
+    let text = fetch_text(&url::post_source_url(base, &entry.slug, &entry.hash), &what).await?;
+    Ok(quire_core::front_matter::body(&text).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_errors_are_specific() {
+        assert!(parse_manifest("{\"version\":1,")
+            .unwrap_err()
+            .starts_with("it is not valid JSON"));
+        assert!(parse_manifest("{\"version\":99}")
+            .unwrap_err()
+            .contains("format 99"));
+        assert!(parse_manifest("{\"version\":1}")
+            .unwrap_err()
+            .starts_with("it does not have the expected fields"));
+        assert!(parse_manifest("{\"version\":1,\"site\":{\"title\":\"t\"},\"posts\":[]}").is_ok());
+    }
+
+    #[test]
+    fn messages_name_what_failed() {
+        let e = ApiError::Status {
+            what: "the list of posts".into(),
+            status: 500,
+        };
+        assert!(e.message().contains("the list of posts") && e.message().contains("500"));
+    }
+}

@@ -1,0 +1,2 @@
+pub mod post_meta;
+pub mod status;

@@ -1,0 +1,42 @@
+//! Date, reading time, tags and draft badge: the line under a post's title, on the index and
+//! on the article.
+
+use leptos::prelude::*;
+use quire_core::manifest::PostEntry;
+
+#[component]
+pub fn PostMeta(entry: PostEntry) -> impl IntoView {
+    let date = match (entry.date.clone(), entry.date_display.clone()) {
+        (Some(iso), Some(shown)) => Some(view! { <time datetime=iso>{shown}</time> }.into_any()),
+        // An unreadable date is shown exactly as written, never guessed.
+        (None, Some(written)) => Some(
+            view! {
+                <span class="date-as-written" title="This date could not be read, so it is shown as written">
+                    {written}
+                </span>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+    let minutes = entry.reading_minutes;
+    view! {
+        <div class="post-meta">
+            {entry.draft.then(|| view! { <span class="badge draft">"Draft"</span> })}
+            {date}
+            <span class="reading-time">{format!("{minutes} min read")}</span>
+            {(!entry.tags.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="tags" aria-label="Tags">
+                            {entry
+                                .tags
+                                .iter()
+                                .map(|t| view! { <li class="tag">{t.clone()}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+//! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
+
+use crate::api::{self, ApiError};
+use crate::app::{set_title, use_app, AppContext};
+use crate::components::post_meta::PostMeta;
+use crate::components::status::{ErrorPanel, Loading};
+use crate::load::{Load, Loader};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use quire_core::manifest::{Manifest, PostEntry};
+use quire_core::markdown::{render, RenderOptions};
+use std::sync::Arc;
+
+#[component]
+pub fn Article() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    // None while the manifest is not ready; Some(None) for an unknown slug.
+    let entry = Memo::new(move |_| match app.manifest.state.get() {
+        Load::Ready(m) => Some(m.post(&slug.get()).cloned()),
+        _ => None,
+    });
+    let body: Loader<String> = Loader::new();
+
+    Effect::new(move |_| {
+        if let Some(Some(e)) = entry.get() {
+            load_body(app, body, e);
+        }
+    });
+    Effect::new(move |_| match entry.get() {
+        Some(Some(e)) => set_title(Some(&e.title), &app.site_title()),
+        Some(None) => set_title(Some("Post not found"), &app.site_title()),
+        None => {}
+    });
+
+    move || match app.manifest.state.get() {
+        Load::Loading => view! { <Loading what="the post" /> }.into_any(),
+        Load::Failed(error) => {
+            view! { <ErrorPanel error on_retry=move || app.load_manifest() /> }.into_any()
+        }
+        Load::Ready(_) => match entry.get().flatten() {
+            None => view! { <PostNotFound slug=slug.get() /> }.into_any(),
+            Some(e) => {
+                let retry_entry = e.clone();
+                view! {
+                    <article class="article">
+                        <header class="article-header">
+                            {e.draft.then(|| view! {
+                                <p class="draft-banner" role="note">"Draft — visible in development only; a release build leaves it out."</p>
+                            })}
+                            <h1 class="article-title">{e.title.clone()}</h1>
+                            <PostMeta entry=e.clone() />
+                        </header>
+                        {move || match body.state.get() {
+                            Load::Loading => view! { <Loading what="the post" /> }.into_any(),
+                            Load::Failed(error) => {
+                                let retry_entry = retry_entry.clone();
+                                view! { <ErrorPanel error on_retry=move || load_body(app, body, retry_entry.clone()) /> }.into_any()
+                            }
+                            Load::Ready(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+                        }}
+                        <footer class="article-footer">
+                            <A href="/">"← All posts"</A>
+                        </footer>
+                    </article>
+                }
+                .into_any()
+            }
+        },
+    }
+}
+
+fn load_body(app: AppContext, body: Loader<String>, entry: PostEntry) {
+    if let Some(html) = app.articles.with_value(|c| c.get(&entry.hash).cloned()) {
+        body.set(Load::Ready(html));
+        return;
+    }
+    let Load::Ready(manifest) = app.manifest.state.get_untracked() else {
+        return;
+    };
+    let base = app.base;
+    body.run(async move {
+        let markdown = api::post_body(base, &entry).await?;
+        let html = render_post(&markdown, &entry, base, &manifest);
+        app.articles.update_value(|c| {
+            c.insert(entry.hash.clone(), html.clone());
+        });
+        Ok::<_, ApiError>(html)
+    });
+}
+
+/// The same render call the build tool makes, with links between posts resolved from the manifest.
+fn render_post(markdown: &str, entry: &PostEntry, base: &str, manifest: &Arc<Manifest>) -> String {
+    let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let lookup = |path: &str| manifest.slug_for_source(path);
+    render(
+        markdown,
+        &RenderOptions {
+            base,
+            source_dir,
+            post_slug: Some(&lookup),
+        },
+    )
+    .html
+}
+
+#[component]
+fn PostNotFound(slug: String) -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h1>"Post not found"</h1>
+            <p>{format!("There is no post called “{slug}”. It may have been renamed or removed.")}</p>
+            <p>
+                <A href="/">"← Back to all posts"</A>
+            </p>
+        </section>
+    }
+}

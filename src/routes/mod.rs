@@ -1,0 +1,3 @@
+pub mod article;
+pub mod index;
+pub mod not_found;

@@ -1,0 +1,20 @@
+//! The 404 view for any address the router does not know.
+
+use crate::app::{set_title, use_app};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| set_title(Some("Page not found"), &app.site_title()));
+    view! {
+        <section class="not-found">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
+            <p>
+                <A href="/">"← Back to all posts"</A>
+            </p>
+        </section>
+    }
+}
