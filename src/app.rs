@@ -39,6 +39,16 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
+/// leptos_router's `<A>` leaves root-relative hrefs alone (it does not prepend the router's
+/// base), so every in-app link is built with the base included.
+pub fn home() -> String {
+    quire_core::url::home(use_app().base)
+}
+
+pub fn post_href(slug: &str) -> String {
+    quire_core::url::post_route(use_app().base, slug)
+}
+
 /// Sets the document title: "Post · Site", or the site title alone.
 pub fn set_title(page: Option<&str>, site: &str) {
     let title = match (page, site.is_empty()) {
@@ -51,15 +61,16 @@ pub fn set_title(page: Option<&str>, site: &str) {
     }
 }
 
-/// The base path trunk wrote into `<base href>` (from `--public-url`).
+/// The base path the build tool wrote into the page (trunk's `--public-url`). Not a `<base>`
+/// element: that would make every `#fragment` link in a post point at the home page.
 fn detect_base() -> String {
-    let href = document()
-        .query_selector("base[href]")
+    let content = document()
+        .query_selector(&format!("meta[name={}]", quire_core::url::BASE_META))
         .ok()
         .flatten()
-        .and_then(|b| b.get_attribute("href"))
+        .and_then(|b| b.get_attribute("content"))
         .unwrap_or_default();
-    quire_core::url::normalize_base(&href)
+    quire_core::url::normalize_base(&content)
 }
 
 #[component]
@@ -78,7 +89,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <nav aria-label="Site">
-                    <A href="/" attr:class="site-title">
+                    <A href=home() attr:class="site-title">
                         {move || {
                             let t = app.site_title();
                             if t.is_empty() { "quire".to_string() } else { t }

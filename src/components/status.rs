@@ -1,6 +1,7 @@
 //! Loading and error states: never a blank page, always a way forward.
 
 use crate::api::ApiError;
+use crate::app::home;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,7 +25,7 @@ pub fn ErrorPanel(error: ApiError, on_retry: impl Fn() + 'static) -> impl IntoVi
                     "Retry"
                 </button>
                 " or "
-                <A href="/">"go to the home page"</A>
+                <A href=home()>"go to the home page"</A>
             </p>
         </div>
     }

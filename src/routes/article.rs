@@ -1,7 +1,7 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
 use crate::api::{self, ApiError};
-use crate::app::{set_title, use_app, AppContext};
+use crate::app::{home, set_title, use_app, AppContext};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::load::{Load, Loader};
@@ -62,7 +62,7 @@ pub fn Article() -> impl IntoView {
                             Load::Ready(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
                         }}
                         <footer class="article-footer">
-                            <A href="/">"← All posts"</A>
+                            <A href=home()>"← All posts"</A>
                         </footer>
                     </article>
                 }
@@ -113,7 +113,7 @@ fn PostNotFound(slug: String) -> impl IntoView {
             <h1>"Post not found"</h1>
             <p>{format!("There is no post called “{slug}”. It may have been renamed or removed.")}</p>
             <p>
-                <A href="/">"← Back to all posts"</A>
+                <A href=home()>"← Back to all posts"</A>
             </p>
         </section>
     }

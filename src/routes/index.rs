@@ -1,6 +1,6 @@
 //! `/`: every published post, newest first.
 
-use crate::app::{set_title, use_app};
+use crate::app::{post_href, set_title, use_app};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::load::Load;
@@ -31,7 +31,7 @@ pub fn Index() -> impl IntoView {
                                 {posts
                                     .into_iter()
                                     .map(|p| {
-                                        let href = format!("/posts/{}", p.slug);
+                                        let href = post_href(&p.slug);
                                         let title = p.title.clone();
                                         let summary = p.summary.clone();
                                         view! {

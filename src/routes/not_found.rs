@@ -1,6 +1,6 @@
 //! The 404 view for any address the router does not know.
 
-use crate::app::{set_title, use_app};
+use crate::app::{home, set_title, use_app};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <p>
-                <A href="/">"← Back to all posts"</A>
+                <A href=home()>"← Back to all posts"</A>
             </p>
         </section>
     }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod collect;
+mod shell;
 
 const USAGE: &str = "\
 usage: quire-build <build|check> [options]
@@ -22,6 +23,7 @@ options:
   --out DIR        build output (default: $TRUNK_STAGING_DIR or dist)
   --drafts         include draft posts (default under `trunk serve`, i.e. when TRUNK_PROFILE is not release)
   --no-drafts      leave draft posts out (default for release builds)
+  --base PATH      public URL path the site is served under (default: $TRUNK_PUBLIC_URL or /)
   --strict         fail on warnings too
 ";
 
@@ -31,6 +33,8 @@ struct Args {
     out: PathBuf,
     drafts: bool,
     strict: bool,
+    /// Base path without trailing slash, from trunk's public URL.
+    base: String,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -49,6 +53,7 @@ fn parse_args() -> Result<Args, String> {
         out: env("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
         drafts: env("TRUNK_PROFILE").is_some_and(|p| p != "release"),
         strict: false,
+        base: quire_core::url::normalize_base(&env("TRUNK_PUBLIC_URL").unwrap_or_default()),
     };
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -57,6 +62,10 @@ fn parse_args() -> Result<Args, String> {
             "--drafts" => args.drafts = true,
             "--no-drafts" => args.drafts = false,
             "--strict" => args.strict = true,
+            "--base" => {
+                args.base =
+                    quire_core::url::normalize_base(&it.next().ok_or("--base needs a path")?)
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown option {other:?}")),
         }
@@ -98,6 +107,14 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 
     if args.command == "build" {
         collect::write_output(&args.out, &build, &input.assets)?;
+        let index = args.out.join("index.html");
+        if let Ok(html) = std::fs::read_to_string(&index) {
+            std::fs::write(
+                &index,
+                shell::finish(&html, &args.base, &build.manifest.site),
+            )
+            .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+        }
     }
     eprintln!(
         "quire: {} post{} published{}, {errors} error{}, {warnings} warning{}{}",

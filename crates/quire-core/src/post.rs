@@ -254,6 +254,8 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
         }
         posts.push(post);
     }
+    // Files were read in path order; within a file, report top to bottom.
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     posts.sort_by(|a, b| match (a.timestamp, b.timestamp) {
         (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.entry.title.cmp(&b.entry.title)),
         (Some(_), None) => std::cmp::Ordering::Less,

@@ -32,6 +32,9 @@ pub fn post_source_url(base: &str, slug: &str, hash: &str) -> String {
     format!("{base}/{}?v={hash}", post_source_path(slug))
 }
 
+/// `<meta name="quire-base" content="/blog/">`: how the app learns its base path.
+pub const BASE_META: &str = "quire-base";
+
 pub const MANIFEST_PATH: &str = "manifest.json";
 
 pub fn manifest_url(base: &str) -> String {

@@ -1,0 +1,93 @@
+# quire: `make serve` to write, `make test` to check everything. Every target installs what it
+# needs first (pinned, idempotent), so a fresh clone needs nothing else.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+ROOT := $(CURDIR)
+export PATH := $(ROOT)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# trunk must never download tools: wasm-bindgen comes from cargo, wasm-opt from npm (binaryen).
+export TRUNK_OFFLINE := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 600
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(ROOT)/tests/webdriver.json
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly (pinned in Cargo.toml, locked in Cargo.lock).
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+PUBLIC_URL ?= /
+E2E := target/e2e
+
+.PHONY: help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
+        setup setup-rust setup-node setup-browser
+
+help:
+	@echo "make serve                 write posts: http://127.0.0.1:8080, reloads on save"
+	@echo "make test                  every test: native, WASM in Chromium, end to end in Chromium"
+	@echo "make dist [PUBLIC_URL=/blog/]  release build into dist/"
+	@echo "make check                 validate posts (fails on errors; STRICT=1 fails on warnings)"
+
+# --- set-up ---------------------------------------------------------------------------------
+
+setup: setup-rust setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] || \
+		cargo install trunk --version $(TRUNK_VERSION) --locked
+	@# Not --locked: wasm-bindgen-cli's own lock names a crate version crates.io does not have.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+setup-node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		$(SUDO) apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
+
+# --- writing and building -------------------------------------------------------------------
+
+serve: setup
+	trunk serve --address 127.0.0.1 --port 8080
+
+dist: setup
+	trunk build --release --public-url $(PUBLIC_URL)
+
+check:
+	cargo run --quiet --profile tool -p quire-build -- check $(if $(STRICT),--strict)
+
+# --- tests ----------------------------------------------------------------------------------
+
+test: setup setup-browser
+	$(MAKE) lint
+	$(MAKE) test-native
+	$(MAKE) test-wasm
+	$(MAKE) test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p quire -p quire-core --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown -p quire --test app_wasm
+
+# Release builds at the root and under /blog/, served by a plain static server (not trunk).
+e2e-dist:
+	trunk build --release --dist $(E2E)/dist-root --public-url /
+	trunk build --release --dist $(E2E)/dist-blog --public-url /blog/
+
+test-e2e: e2e-dist
+	playwright test

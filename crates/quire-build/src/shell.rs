@@ -1,0 +1,59 @@
+//! The HTML shell trunk wrote (`index.html` with its hashed script and style tags), finished
+//! with what only the build knows: the base path for the app and the site's title.
+
+use quire_core::manifest::Site;
+
+/// Escapes text for an HTML attribute or text node.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn finish(html: &str, base: &str, site: &Site) -> String {
+    let meta = format!(
+        "<meta name=\"{}\" content=\"{}/\" />",
+        quire_core::url::BASE_META,
+        escape(base)
+    );
+    let mut out = html.to_string();
+    // Idempotent: trunk serve may run the hook on a shell it already finished.
+    if !out.contains(quire_core::url::BASE_META) {
+        if let Some(i) = out.find("<head>") {
+            out.insert_str(i + "<head>".len(), &format!("\n    {meta}"));
+        }
+    }
+    if let (Some(start), Some(end)) = (out.find("<title>"), out.find("</title>")) {
+        if start < end {
+            out.replace_range(start + "<title>".len()..end, &escape(&site.title));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_base_and_title_once() {
+        let site = Site {
+            title: "A & B".into(),
+            ..Site::default()
+        };
+        let html = "<html><head><title>quire</title></head><body></body></html>";
+        let once = finish(html, "/blog", &site);
+        assert!(once.contains("<meta name=\"quire-base\" content=\"/blog/\" />"));
+        assert!(once.contains("<title>A &amp; B</title>"));
+        assert_eq!(finish(&once, "/blog", &site), once);
+    }
+}

@@ -1,0 +1,44 @@
+// End-to-end tests in Debian's Chromium against the release build in dist/ (made by `make test`),
+// served by a plain static server, at the root and under /blog/.
+import { defineConfig } from "@playwright/test";
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: chromiumArgs },
+    trace: "off",
+  },
+  projects: [
+    { name: "root", use: { baseURL: "http://127.0.0.1:4173/" } },
+    { name: "blog", use: { baseURL: "http://127.0.0.1:4174/blog/" } },
+  ],
+  webServer: [
+    {
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-root --port 4173 --spa",
+      url: "http://127.0.0.1:4173/manifest.json",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-blog --port 4174 --base /blog/ --spa",
+      url: "http://127.0.0.1:4174/blog/manifest.json",
+      reuseExistingServer: false,
+    },
+  ],
+});

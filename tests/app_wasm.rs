@@ -1,0 +1,119 @@
+//! The WASM app in a real browser (wasm-bindgen-test in headless Chromium): the rendering path
+//! end to end into the DOM, and the app's behaviour when the network fails.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use quire::components::post_meta::PostMeta;
+use quire_core::manifest::PostEntry;
+use quire_core::markdown::{render, RenderOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../public/posts/golang-vs-python-for-backend.md");
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+async fn tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_seed_post_renders_in_wasm_into_the_dom() {
+    let body = quire_core::front_matter::body(SEED);
+    let html = render(body, &RenderOptions::default()).html;
+    let el = container();
+    el.set_inner_html(&html);
+    let h3s = el.query_selector_all("h3").unwrap();
+    assert_eq!(h3s.length(), 4);
+    assert_eq!(
+        h3s.item(0).unwrap().text_content().unwrap(),
+        "What is even Backend-development?"
+    );
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("If I must choose one for my every project"));
+    assert!(
+        !el.inner_html().contains("title:"),
+        "front matter is not part of the body"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn script_in_markdown_never_runs_in_the_page() {
+    let md = "<script>window.__quire_pwned = 1</script>\n\n<img src=x onerror=\"window.__quire_pwned = 2\">\n\n[a](javascript:window.__quire_pwned=3)";
+    let el = container();
+    el.set_inner_html(&render(md, &RenderOptions::default()).html);
+    tick(50).await;
+    let pwned = js_sys::Reflect::get(&window(), &"__quire_pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+    assert_eq!(el.query_selector_all("script, img").unwrap().length(), 0);
+    let a = el.query_selector("a").unwrap().unwrap();
+    assert_eq!(a.get_attribute("href").as_deref(), Some("#"));
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_date_is_shown_as_written() {
+    let entry = PostEntry {
+        slug: "golang-vs-python-for-backend".into(),
+        title: "Golang vs Python for backend".into(),
+        source: "posts/golang-vs-python-for-backend.md".into(),
+        date: None,
+        date_written: Some("2022-15-03 10:18:00".into()),
+        date_display: Some("2022-15-03 10:18:00".into()),
+        updated: None,
+        description: None,
+        summary: String::new(),
+        tags: vec!["go".into()],
+        author: None,
+        draft: false,
+        words: 350,
+        reading_minutes: 2,
+        hash: "abc".into(),
+    };
+    let el = container();
+    let _handle = mount_to(
+        el.clone(),
+        move || view! { <PostMeta entry=entry.clone() /> },
+    );
+    let shown = el.query_selector(".date-as-written").unwrap().unwrap();
+    assert_eq!(shown.text_content().unwrap(), "2022-15-03 10:18:00");
+    assert!(el.query_selector("time").unwrap().is_none());
+    assert_eq!(
+        el.query_selector(".reading-time")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "2 min read"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn with_no_manifest_the_app_shows_an_error_with_retry_not_a_blank_page() {
+    // The test server has no manifest.json: the app must say so and offer Retry.
+    let el = container();
+    let _handle = mount_to(el.clone(), quire::app::App);
+    let mut text = String::new();
+    for _ in 0..100 {
+        tick(50).await;
+        text = el.text_content().unwrap_or_default();
+        if text.contains("Could not") {
+            break;
+        }
+    }
+    assert!(text.contains("Could not"), "got: {text}");
+    assert!(el.query_selector("button.retry").unwrap().is_some());
+}

@@ -1,0 +1,153 @@
+// The blog end to end: index → article → reload, not-found views, and recovering from failed
+// fetches. Runs once at the site root and once under /blog/ (see playwright.config.mjs).
+import { test, expect } from "@playwright/test";
+
+const SEED_TITLE = "Golang vs Python for backend";
+const SEED_TEXT = "If I must choose one for my every project";
+const SEED_PATH = "posts/golang-vs-python-for-backend";
+const POST_MD = /\/posts\/[^/]+\.md(\?|$)/;
+const MANIFEST = /\/manifest\.json(\?|$)/;
+
+// Every test also fails on a panic or an uncaught error in the page.
+test.beforeEach(async ({ page }, testInfo) => {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /panicked|RuntimeError|unreachable/.test(m.text())) problems.push(m.text());
+  });
+  testInfo.problems = problems;
+});
+test.afterEach(async ({}, testInfo) => {
+  expect(testInfo.problems, "no panic or uncaught error in the page").toEqual([]);
+});
+
+test("the index lists posts newest first, the seed post last with its date as written", async ({ page }) => {
+  await page.goto("./");
+  const titles = page.locator(".post-item-title");
+  await expect(titles.first()).toBeVisible();
+  await expect(titles).toHaveText([
+    "A reading list for the web platform",
+    "Writing posts with quire",
+    "Errors in Rust without tears",
+    SEED_TITLE,
+  ]);
+  const seed = page.locator(".post-item").filter({ hasText: SEED_TITLE });
+  await expect(seed.locator(".date-as-written")).toHaveText("2022-15-03 10:18:00");
+  await expect(seed).toContainText("The ultimate fight between the two: Python or Goland for backend");
+  const rust = page.locator(".post-item").filter({ hasText: "Errors in Rust" });
+  await expect(rust.locator("time")).toHaveAttribute("datetime", "2024-03-18T08:45:00+01:00");
+  await expect(rust.locator("time")).toHaveText("18 March 2024");
+  await expect(rust.locator(".tag")).toHaveText(["rust", "errors"]);
+  await expect(page).toHaveTitle("quire");
+});
+
+test("clicking a post opens the article, rendered from Markdown, and a reload keeps it", async ({ page, baseURL }) => {
+  await page.goto("./");
+  await page.getByRole("link", { name: SEED_TITLE }).click();
+  await expect(page).toHaveURL(new URL(SEED_PATH, baseURL).href);
+  await expect(page.locator(".prose")).toContainText(SEED_TEXT);
+  await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
+  await expect(page.locator(".prose h3").first()).toHaveText("What is even Backend-development?");
+  await expect(page).toHaveTitle(`${SEED_TITLE} · quire`);
+  await expect(page.locator(".article .reading-time")).toHaveText(/\d+ min read/);
+
+  await page.reload();
+  await expect(page.locator(".prose")).toContainText(SEED_TEXT);
+  await expect(page.locator(".article .date-as-written")).toHaveText("2022-15-03 10:18:00");
+
+  await page.getByRole("link", { name: "← All posts" }).click();
+  await expect(page).toHaveURL(baseURL);
+  await expect(page.locator(".post-item-title")).toHaveCount(4);
+});
+
+test("Markdown extensions, images and links between posts work under the base path", async ({ page, baseURL }) => {
+  await page.goto("posts/writing-posts-with-quire");
+  const prose = page.locator(".prose");
+  await expect(prose.locator("table")).toHaveCount(1);
+  await expect(prose.locator("del")).toHaveText("Strikethrough");
+  await expect(prose.locator("input[type=checkbox]")).toHaveCount(2);
+  await expect(prose.locator(".footnote-definition")).toHaveCount(1);
+  await expect(prose.locator("code.language-rust")).toHaveCount(1);
+
+  const img = prose.locator("img");
+  await expect(img).toHaveAttribute("alt", /How a post travels/);
+  await expect(img).toHaveAttribute("src", new URL("posts/images/pipeline.svg", baseURL).pathname);
+  await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+
+  // A link to another post's .md file becomes that post's page, followed without a reload.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await prose.getByRole("link", { name: "Golang vs Python for backend" }).click();
+  await expect(page).toHaveURL(new URL(SEED_PATH, baseURL).href);
+  await expect(page.locator(".prose")).toContainText(SEED_TEXT);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test("an unknown post shows not-found with a way home", async ({ page, baseURL }) => {
+  await page.goto("posts/no-such-post");
+  await expect(page.getByRole("heading", { name: "Post not found" })).toBeVisible();
+  await page.getByRole("link", { name: "← Back to all posts" }).click();
+  await expect(page).toHaveURL(baseURL);
+  await expect(page.getByRole("link", { name: SEED_TITLE })).toBeVisible();
+});
+
+test("an unknown route shows the 404 view", async ({ page }) => {
+  await page.goto("no/such/page");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "← Back to all posts" })).toBeVisible();
+});
+
+test("a failed post fetch shows an error, and Retry recovers", async ({ page }) => {
+  let fail = true;
+  await page.route(POST_MD, (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  await page.goto(SEED_PATH);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("the server did not answer");
+  await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
+  fail = false;
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(page.locator(".prose")).toContainText(SEED_TEXT);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a failed manifest fetch (HTTP 500) shows an error, and Retry recovers", async ({ page }) => {
+  let fail = true;
+  await page.route(MANIFEST, (route) =>
+    fail ? route.fulfill({ status: 500, body: "oops" }) : route.continue(),
+  );
+  await page.goto("./");
+  await expect(page.getByRole("alert")).toContainText("HTTP 500");
+  fail = false;
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("link", { name: SEED_TITLE })).toBeVisible();
+});
+
+test("an HTML page served in place of a post is reported as missing, not rendered", async ({ page, baseURL }) => {
+  const shell = await (await page.request.get(baseURL)).text();
+  await page.route(POST_MD, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: shell }),
+  );
+  await page.goto(SEED_PATH);
+  await expect(page.getByRole("alert")).toContainText("missing from this deployment");
+  await expect(page.locator(".prose")).toHaveCount(0);
+});
+
+test("script in a post never runs", async ({ page }) => {
+  const evil = [
+    "<script>window.__pwned = 'script'</script>",
+    "",
+    "<img src=x onerror=\"window.__pwned = 'onerror'\">",
+    "",
+    "[click](javascript:window.__pwned='link') [also](JAVASCRIPT:window.__pwned='upper')",
+    "",
+    "![x](javascript:window.__pwned='img')",
+  ].join("\n");
+  await page.route(POST_MD, (route) =>
+    route.fulfill({ status: 200, contentType: "text/markdown", body: `---\ntitle: x\n---\n${evil}` }),
+  );
+  await page.goto(SEED_PATH);
+  await expect(page.locator(".prose")).toContainText("<script>");
+  for (const link of await page.locator(".prose a").all()) await link.click();
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(page.locator(".prose script, .prose [onerror]")).toHaveCount(0);
+});

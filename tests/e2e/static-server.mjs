@@ -1,0 +1,72 @@
+// A plain static file server for the end-to-end tests: what a static host does, nothing more.
+// Unlike `trunk serve`, a missing file is a real 404 (with 404.html if the site has one), unless
+// --spa is given, which answers unknown paths with index.html like an SPA-configured host.
+//
+//   node tests/e2e/static-server.mjs --dir dist --port 4173 [--base /blog/] [--spa]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const root = resolve(opt("dir", "dist"));
+const port = Number(opt("port", "4173"));
+const trimmed = opt("base", "/").replace(/^\/+|\/+$/g, "");
+const base = trimmed ? `/${trimmed}/` : "/";
+const spa = args.includes("--spa");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".md": "text/markdown; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".ico": "image/x-icon",
+};
+
+async function file(path) {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return file(join(path, "index.html"));
+    return { path, body: await readFile(path) };
+  } catch {
+    return null;
+  }
+}
+
+function send(res, status, found, method) {
+  res.writeHead(status, {
+    "content-type": types[extname(found.path)] || "application/octet-stream",
+    "content-length": found.body.length,
+    "cache-control": "no-store",
+  });
+  res.end(method === "HEAD" ? undefined : found.body);
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let pathname = decodeURIComponent(url.pathname);
+  if (pathname === base.slice(0, -1)) pathname = base;
+  if (!pathname.startsWith(base)) {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not under the base path");
+    return;
+  }
+  const rel = normalize(pathname.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
+  const found = await file(join(root, rel));
+  if (found) return send(res, 200, found, req.method);
+  const fallback = spa ? await file(join(root, "index.html")) : await file(join(root, "404.html"));
+  if (fallback) return send(res, spa ? 200 : 404, fallback, req.method);
+  res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+}).listen(port, "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${base}${spa ? " (SPA fallback)" : ""}`);
+});
