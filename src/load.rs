@@ -26,6 +26,12 @@ impl<T: Send + Sync + 'static> Clone for Loader<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Loader<T> {}
 
+impl<T: Clone + Send + Sync + 'static> Default for Loader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T: Clone + Send + Sync + 'static> Loader<T> {
     pub fn new() -> Self {
         Loader {

@@ -54,40 +54,40 @@ pub fn parse(raw: &str) -> Result<PostDate, String> {
     let date = calendar_date(year, month, day)?;
 
     let mut time = None;
-    if cur.eat('T') || cur.eat('t') || cur.eat_spaces() {
-        if !cur.at_end() && !cur.peek_offset_start() {
-            let (Some(h), true, Some(m)) = (cur.digits(1, 2), cur.eat(':'), cur.digits(2, 2))
-            else {
-                return Err(format!(
-                    "the time after the date is not readable: {EXPECTED}"
-                ));
-            };
-            let mut sec = 0;
-            let mut nanos = 0;
-            if cur.eat(':') {
-                sec = cur
-                    .digits(2, 2)
-                    .ok_or_else(|| format!("the seconds are not readable: {EXPECTED}"))?;
-                if cur.eat('.') || cur.eat(',') {
-                    let start = cur.pos;
-                    let frac = cur.digits(1, 9).ok_or_else(|| {
-                        format!("the fraction of a second is not readable: {EXPECTED}")
-                    })?;
-                    let len = cur.pos - start;
-                    nanos = frac * 10u32.pow(9 - len as u32);
-                }
+    if (cur.eat('T') || cur.eat('t') || cur.eat_spaces())
+        && !cur.at_end()
+        && !cur.peek_offset_start()
+    {
+        let (Some(h), true, Some(m)) = (cur.digits(1, 2), cur.eat(':'), cur.digits(2, 2)) else {
+            return Err(format!(
+                "the time after the date is not readable: {EXPECTED}"
+            ));
+        };
+        let mut sec = 0;
+        let mut nanos = 0;
+        if cur.eat(':') {
+            sec = cur
+                .digits(2, 2)
+                .ok_or_else(|| format!("the seconds are not readable: {EXPECTED}"))?;
+            if cur.eat('.') || cur.eat(',') {
+                let start = cur.pos;
+                let frac = cur.digits(1, 9).ok_or_else(|| {
+                    format!("the fraction of a second is not readable: {EXPECTED}")
+                })?;
+                let len = cur.pos - start;
+                nanos = frac * 10u32.pow(9 - len as u32);
             }
-            if h > 23 {
-                return Err(format!("hour {h} does not exist (hours run 0–23)"));
-            }
-            if m > 59 {
-                return Err(format!("minute {m} does not exist (minutes run 0–59)"));
-            }
-            if sec > 59 {
-                return Err(format!("second {sec} does not exist (seconds run 0–59)"));
-            }
-            time = NaiveTime::from_hms_nano_opt(h, m, sec, nanos);
         }
+        if h > 23 {
+            return Err(format!("hour {h} does not exist (hours run 0–23)"));
+        }
+        if m > 59 {
+            return Err(format!("minute {m} does not exist (minutes run 0–59)"));
+        }
+        if sec > 59 {
+            return Err(format!("second {sec} does not exist (seconds run 0–59)"));
+        }
+        time = NaiveTime::from_hms_nano_opt(h, m, sec, nanos);
     }
 
     cur.eat_spaces();

@@ -12,6 +12,9 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
+/// Maps a root-relative Markdown path (`/posts/other.md`) to that post's slug.
+pub type PostLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// Where a post lives, so relative links in it resolve the same way in every host.
 #[derive(Clone, Copy)]
 pub struct RenderOptions<'a> {
@@ -19,8 +22,7 @@ pub struct RenderOptions<'a> {
     pub base: &'a str,
     /// The post's folder relative to the site root, e.g. `"posts"`.
     pub source_dir: &'a str,
-    /// Maps a root-relative Markdown path (`/posts/other.md`) to that post's slug.
-    pub post_slug: Option<&'a dyn Fn(&str) -> Option<String>>,
+    pub post_slug: Option<PostLookup<'a>>,
 }
 
 impl Default for RenderOptions<'_> {

@@ -407,7 +407,10 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
 /// A top-level field whose value was quoted so YAML could read it: (key, file line, value).
 type Repaired = Vec<(String, usize, String)>;
 
-fn to_map(fm: &FrontMatter) -> Result<(Map<String, Value>, Repaired), (String, Option<usize>)> {
+/// Why front matter could not be read, and the file line where known.
+type SyntaxError = (String, Option<usize>);
+
+fn to_map(fm: &FrontMatter) -> Result<(Map<String, Value>, Repaired), SyntaxError> {
     let mut repaired = Vec::new();
     let value = match fm.format {
         Format::Yaml => {

@@ -1,0 +1,158 @@
+//! The build tool as trunk and authors run it: files in, files and exit codes out.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn project(posts: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("public/posts/images")).unwrap();
+    fs::write(dir.path().join("quire.toml"), "title = \"Test blog\"\n").unwrap();
+    fs::write(dir.path().join("public/posts/images/a.svg"), "<svg/>").unwrap();
+    fs::write(dir.path().join("public/robots.txt"), "User-agent: *\n").unwrap();
+    for (name, bytes) in posts {
+        fs::write(dir.path().join("public/posts").join(name), bytes).unwrap();
+    }
+    dir
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quire-build"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("TRUNK_STAGING_DIR")
+        .env_remove("TRUNK_PROFILE")
+        .env_remove("TRUNK_SOURCE_DIR")
+        .env_remove("TRUNK_PUBLIC_URL")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const GOOD: &[u8] = b"---\ntitle: Good\ndate: 2024-01-01\n---\nHello";
+const SEED: &[u8] = include_bytes!("../../../public/posts/golang-vs-python-for-backend.md");
+
+#[test]
+fn build_writes_manifest_posts_and_static_files() {
+    let p = project(&[("good.md", GOOD), ("golang-vs-python-for-backend.md", SEED)]);
+    let out = p.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    let o = run(
+        p.path(),
+        &["build", "--out", out.to_str().unwrap(), "--base", "/blog/"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: public/posts/golang-vs-python-for-backend.md:3: date \"2022-15-03 10:18:00\": month 15 does not exist"),
+        "{err}"
+    );
+    assert!(
+        err.contains("quire: 2 posts published, 0 errors, 2 warnings"),
+        "{err}"
+    );
+
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["site"]["title"], "Test blog");
+    assert_eq!(manifest["posts"][0]["slug"], "good");
+    assert_eq!(manifest["posts"][1]["date_display"], "2022-15-03 10:18:00");
+    assert_eq!(
+        fs::read(out.join("posts/golang-vs-python-for-backend.md")).unwrap(),
+        SEED
+    );
+    assert!(out.join("posts/images/a.svg").is_file());
+    assert!(out.join("robots.txt").is_file());
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("<meta name=\"quire-base\" content=\"/blog/\" />"),
+        "{html}"
+    );
+    assert!(html.contains("<title>Test blog</title>"));
+}
+
+#[test]
+fn check_fails_on_errors_and_strict_fails_on_warnings() {
+    let p = project(&[("good.md", GOOD)]);
+    assert!(run(p.path(), &["check"]).status.success());
+
+    let p = project(&[("good.md", GOOD), ("golang-vs-python-for-backend.md", SEED)]);
+    assert!(
+        run(p.path(), &["check"]).status.success(),
+        "warnings alone pass"
+    );
+    let strict = run(p.path(), &["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+
+    let p = project(&[("good.md", GOOD), ("bad.md", b"---\ntitle: [x\n---\n")]);
+    let o = run(p.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("error: public/posts/bad.md:"),
+        "{}",
+        stderr(&o)
+    );
+    // The same broken post does not fail a build: the blog stays up.
+    let out = p.path().join("out");
+    let o = run(p.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(out.join("posts/good.md").is_file());
+    assert!(!out.join("posts/bad.md").exists());
+}
+
+#[test]
+fn drafts_only_in_development_builds() {
+    let p = project(&[
+        ("good.md", GOOD),
+        ("wip.md", b"---\ntitle: WIP\ndraft: true\n---\nx"),
+    ]);
+    let out = p.path().join("out");
+    run(p.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(!out.join("posts/wip.md").exists());
+    assert!(!fs::read_to_string(out.join("manifest.json"))
+        .unwrap()
+        .contains("WIP"));
+    let dev = p.path().join("dev");
+    let o = run(
+        p.path(),
+        &["build", "--out", dev.to_str().unwrap(), "--drafts"],
+    );
+    assert!(stderr(&o).contains("1 draft shown"), "{}", stderr(&o));
+    assert!(dev.join("posts/wip.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_not_followed() {
+    let p = project(&[("good.md", GOOD)]);
+    let secret = p.path().join("secret.md");
+    fs::write(&secret, "---\ntitle: Secret\n---\nkey").unwrap();
+    std::os::unix::fs::symlink(&secret, p.path().join("public/posts/link.md")).unwrap();
+    let out = p.path().join("out");
+    let o = run(p.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("warning: public/posts/link.md: symbolic links are not followed"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!fs::read_to_string(out.join("manifest.json"))
+        .unwrap()
+        .contains("Secret"));
+}
+
+#[test]
+fn bad_usage_says_how() {
+    let p = project(&[]);
+    let o = run(p.path(), &["publish"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("usage: quire-build"));
+}
