@@ -104,7 +104,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"Made with " <a href="https://github.com/">"quire"</a></p>
+                <p>"Written in Markdown, rendered in WebAssembly by quire."</p>
             </footer>
         </Router>
     }
