@@ -76,13 +76,13 @@ test: setup setup-browser
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p quire -p quire-core --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p quire -p quire-core --all-targets --features quire/csr --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown -p quire --test app_wasm
+	cargo test --target wasm32-unknown-unknown -p quire --features csr --test app_wasm
 
 # Release builds at the root and under /blog/, served by a plain static server (not trunk).
 e2e-dist:

@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's Chromium against the release build in dist/ (made by `make test`),
-// served by a plain static server, at the root and under /blog/.
+// served by a plain static server without rewrites (404.html for missing files), at the root
+// and under /blog/.
 import { defineConfig } from "@playwright/test";
 
 const chromiumArgs = [
@@ -31,12 +32,12 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-root --port 4173 --spa",
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-root --port 4173",
       url: "http://127.0.0.1:4173/manifest.json",
       reuseExistingServer: false,
     },
     {
-      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-blog --port 4174 --base /blog/ --spa",
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-blog --port 4174 --base /blog/",
       url: "http://127.0.0.1:4174/blog/manifest.json",
       reuseExistingServer: false,
     },

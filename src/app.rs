@@ -1,4 +1,8 @@
 //! The app shell: router, layout, and the state every route shares (base path, manifest).
+//!
+//! The same `App` runs in two places: in the browser (CSR), and in the build tool, which renders
+//! it to HTML for every route (`ssr` feature). Both start from an [`Initial`] state, so the page
+//! the build wrote and the app's first view are the same DOM, and the takeover shows no change.
 
 use crate::api;
 use crate::load::{Load, Loader};
@@ -10,10 +14,20 @@ use quire_core::manifest::Manifest;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// What the app starts with.
+#[derive(Clone, Default)]
+pub struct Initial {
+    /// `""` or `"/blog"`: trunk's public URL without its trailing slash.
+    pub base: String,
+    /// The manifest, when the page carries it (prerendered pages do); else the app fetches it.
+    pub manifest: Option<Arc<Manifest>>,
+    /// Rendered article HTML by content hash.
+    pub articles: HashMap<String, String>,
+}
+
 /// Shared by all routes through context.
 #[derive(Clone, Copy)]
 pub struct AppContext {
-    /// `""` or `"/blog"`: trunk's public URL without its trailing slash.
     pub base: &'static str,
     pub manifest: Loader<Arc<Manifest>>,
     /// Rendered article HTML by content hash, so going back to a post costs no fetch.
@@ -33,6 +47,10 @@ impl AppContext {
             _ => String::new(),
         }
     }
+
+    pub fn cached_article(&self, hash: &str) -> Option<String> {
+        self.articles.with_value(|c| c.get(hash).cloned())
+    }
 }
 
 pub fn use_app() -> AppContext {
@@ -49,47 +67,40 @@ pub fn post_href(slug: &str) -> String {
     quire_core::url::post_route(use_app().base, slug)
 }
 
-/// Sets the document title: "Post · Site", or the site title alone.
+/// Sets the document title: "Post · Site", or the site title alone. The build tool writes the
+/// same title into each prerendered page.
 pub fn set_title(page: Option<&str>, site: &str) {
-    let title = match (page, site.is_empty()) {
-        (Some(p), false) => format!("{p} · {site}"),
-        (Some(p), true) => p.to_string(),
-        (None, _) => site.to_string(),
-    };
-    if !title.is_empty() {
-        document().set_title(&title);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let title = quire_core::url::page_title(page, site);
+        if !title.is_empty() {
+            document().set_title(&title);
+        }
     }
-}
-
-/// The base path the build tool wrote into the page (trunk's `--public-url`). Not a `<base>`
-/// element: that would make every `#fragment` link in a post point at the home page.
-fn detect_base() -> String {
-    let content = document()
-        .query_selector(&format!("meta[name={}]", quire_core::url::BASE_META))
-        .ok()
-        .flatten()
-        .and_then(|b| b.get_attribute("content"))
-        .unwrap_or_default();
-    quire_core::url::normalize_base(&content)
+    #[cfg(feature = "ssr")]
+    let _ = (page, site);
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let base: &'static str = Box::leak(detect_base().into_boxed_str());
+pub fn App(initial: Initial) -> impl IntoView {
+    let base: &'static str = Box::leak(initial.base.into_boxed_str());
     let app = AppContext {
         base,
         manifest: Loader::new(),
-        articles: StoredValue::new(HashMap::new()),
+        articles: StoredValue::new(initial.articles),
     };
     provide_context(app);
-    app.load_manifest();
+    match initial.manifest {
+        Some(m) => app.manifest.set(Load::Ready(m)),
+        None => app.load_manifest(),
+    }
 
     view! {
         <Router base=base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <nav aria-label="Site">
-                    <A href=home() attr:class="site-title">
+                    <A href=home() exact=true attr:class="site-title">
                         {move || {
                             let t = app.site_title();
                             if t.is_empty() { "quire".to_string() } else { t }

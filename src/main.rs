@@ -1,3 +1,4 @@
 fn main() {
+    #[cfg(not(feature = "ssr"))]
     quire::mount();
 }

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use quire::app::{App, Initial};
 use quire::components::post_meta::PostMeta;
 use quire_core::manifest::PostEntry;
 use quire_core::markdown::{render, RenderOptions};
@@ -105,7 +106,7 @@ fn an_invalid_date_is_shown_as_written() {
 async fn with_no_manifest_the_app_shows_an_error_with_retry_not_a_blank_page() {
     // The test server has no manifest.json: the app must say so and offer Retry.
     let el = container();
-    let _handle = mount_to(el.clone(), quire::app::App);
+    let _handle = mount_to(el.clone(), || view! { <App initial=Initial::default() /> });
     let mut text = String::new();
     for _ in 0..100 {
         tick(50).await;

@@ -25,7 +25,7 @@ pub fn ErrorPanel(error: ApiError, on_retry: impl Fn() + 'static) -> impl IntoVi
                     "Retry"
                 </button>
                 " or "
-                <A href=home()>"go to the home page"</A>
+                <A href=home() exact=true>"go to the home page"</A>
             </p>
         </div>
     }

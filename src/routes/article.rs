@@ -10,7 +10,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use quire_core::manifest::{Manifest, PostEntry};
 use quire_core::markdown::{render, RenderOptions};
-use std::sync::Arc;
 
 #[component]
 pub fn Article() -> impl IntoView {
@@ -23,10 +22,22 @@ pub fn Article() -> impl IntoView {
         _ => None,
     });
     let body: Loader<String> = Loader::new();
+    // A post the page already holds (prerendered, or read before) renders in the first pass, so
+    // taking over a prerendered page shows no loading state.
+    let shown_hash = StoredValue::new(None::<String>);
+    if let Some(Some(e)) = entry.get_untracked() {
+        if let Some(html) = app.cached_article(&e.hash) {
+            body.set(Load::Ready(html));
+            shown_hash.set_value(Some(e.hash));
+        }
+    }
 
     Effect::new(move |_| {
         if let Some(Some(e)) = entry.get() {
-            load_body(app, body, e);
+            if shown_hash.get_value().as_deref() != Some(e.hash.as_str()) {
+                shown_hash.set_value(Some(e.hash.clone()));
+                load_body(app, body, e);
+            }
         }
     });
     Effect::new(move |_| match entry.get() {
@@ -44,6 +55,7 @@ pub fn Article() -> impl IntoView {
             None => view! { <PostNotFound slug=slug.get() /> }.into_any(),
             Some(e) => {
                 let retry_entry = e.clone();
+                let hash = e.hash.clone();
                 view! {
                     <article class="article">
                         <header class="article-header">
@@ -59,10 +71,12 @@ pub fn Article() -> impl IntoView {
                                 let retry_entry = retry_entry.clone();
                                 view! { <ErrorPanel error on_retry=move || load_body(app, body, retry_entry.clone()) /> }.into_any()
                             }
-                            Load::Ready(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+                            Load::Ready(html) => {
+                                view! { <div class="prose" data-hash=hash.clone() inner_html=html></div> }.into_any()
+                            }
                         }}
                         <footer class="article-footer">
-                            <A href=home()>"← All posts"</A>
+                            <A href=home() exact=true>"← All posts"</A>
                         </footer>
                     </article>
                 }
@@ -73,7 +87,7 @@ pub fn Article() -> impl IntoView {
 }
 
 fn load_body(app: AppContext, body: Loader<String>, entry: PostEntry) {
-    if let Some(html) = app.articles.with_value(|c| c.get(&entry.hash).cloned()) {
+    if let Some(html) = app.cached_article(&entry.hash) {
         body.set(Load::Ready(html));
         return;
     }
@@ -92,7 +106,7 @@ fn load_body(app: AppContext, body: Loader<String>, entry: PostEntry) {
 }
 
 /// The same render call the build tool makes, with links between posts resolved from the manifest.
-fn render_post(markdown: &str, entry: &PostEntry, base: &str, manifest: &Arc<Manifest>) -> String {
+pub fn render_post(markdown: &str, entry: &PostEntry, base: &str, manifest: &Manifest) -> String {
     let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
     let lookup = |path: &str| manifest.slug_for_source(path);
     render(
@@ -113,7 +127,7 @@ fn PostNotFound(slug: String) -> impl IntoView {
             <h1>"Post not found"</h1>
             <p>{format!("There is no post called “{slug}”. It may have been renamed or removed.")}</p>
             <p>
-                <A href=home()>"← Back to all posts"</A>
+                <A href=home() exact=true>"← Back to all posts"</A>
             </p>
         </section>
     }

@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
             <p>
-                <A href=home()>"← Back to all posts"</A>
+                <A href=home() exact=true>"← Back to all posts"</A>
             </p>
         </section>
     }

@@ -1,11 +1,14 @@
-// A plain static file server for the end-to-end tests: what a static host does, nothing more.
-// Unlike `trunk serve`, a missing file is a real 404 (with 404.html if the site has one), unless
-// --spa is given, which answers unknown paths with index.html like an SPA-configured host.
+// A plain static file server for the end-to-end tests and benchmarks: what a static host does
+// (python3 -m http.server, nginx with only `error_page 404 /404.html`), nothing more. Unlike
+// `trunk serve`, a missing file is a real 404 (with 404.html if the site has one), and a folder
+// without its trailing slash is redirected to it. --spa answers unknown paths with index.html
+// like an SPA-configured host; --gzip compresses like a production host.
 //
 //   node tests/e2e/static-server.mjs --dir dist --port 4173 [--base /blog/] [--spa]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -34,23 +37,29 @@ const types = {
   ".ico": "image/x-icon",
 };
 
+const gzip = args.includes("--gzip");
+
 async function file(path) {
   try {
     const s = await stat(path);
-    if (s.isDirectory()) return file(join(path, "index.html"));
+    if (s.isDirectory()) return { dir: true };
     return { path, body: await readFile(path) };
   } catch {
     return null;
   }
 }
 
-function send(res, status, found, method) {
-  res.writeHead(status, {
-    "content-type": types[extname(found.path)] || "application/octet-stream",
-    "content-length": found.body.length,
-    "cache-control": "no-store",
-  });
-  res.end(method === "HEAD" ? undefined : found.body);
+function send(req, res, status, found) {
+  const type = types[extname(found.path)] || "application/octet-stream";
+  let body = found.body;
+  const headers = { "content-type": type, "cache-control": "no-store" };
+  if (gzip && /gzip/.test(req.headers["accept-encoding"] || "") && !/image\/png|image\/jpeg/.test(type)) {
+    body = gzipSync(body, { level: 9 });
+    headers["content-encoding"] = "gzip";
+  }
+  headers["content-length"] = body.length;
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 createServer(async (req, res) => {
@@ -62,10 +71,17 @@ createServer(async (req, res) => {
     return;
   }
   const rel = normalize(pathname.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
-  const found = await file(join(root, rel));
-  if (found) return send(res, 200, found, req.method);
+  let found = await file(join(root, rel));
+  if (found?.dir) {
+    if (!pathname.endsWith("/")) {
+      res.writeHead(301, { location: pathname + "/" + url.search }).end();
+      return;
+    }
+    found = await file(join(root, rel, "index.html"));
+  }
+  if (found) return send(req, res, 200, found);
   const fallback = spa ? await file(join(root, "index.html")) : await file(join(root, "404.html"));
-  if (fallback) return send(res, spa ? 200 : 404, fallback, req.method);
+  if (fallback && !fallback.dir) return send(req, res, spa ? 200 : 404, fallback);
   res.writeHead(404, { "content-type": "text/plain" }).end("not found");
 }).listen(port, "127.0.0.1", () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}${base}${spa ? " (SPA fallback)" : ""}`);

@@ -130,3 +130,24 @@ pub fn write_output(
     fs::write(&dest, json).map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
     Ok(())
 }
+
+/// trunk's content-hashed output files (`quire-0123456789abcdef_bg.wasm`, `main-….css`), by name.
+pub fn hashed_files(out: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(out)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| is_hashed(n))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn is_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
+}

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod collect;
+mod feed;
+mod prerender;
 mod shell;
 
 const USAGE: &str = "\
@@ -103,19 +105,20 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         eprintln!("{d}");
     }
     let (errors, warnings) = diagnostics::count(&diags);
+    let mut diags_after: Vec<Diagnostic> = Vec::new();
     let drafts = build.posts.iter().filter(|p| p.entry.draft).count();
 
     if args.command == "build" {
         collect::write_output(&args.out, &build, &input.assets)?;
-        let index = args.out.join("index.html");
-        if let Ok(html) = std::fs::read_to_string(&index) {
-            std::fs::write(
-                &index,
-                shell::finish(&html, &args.base, &build.manifest.site),
-            )
-            .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-        }
+        write_site_files(args, &build, &mut diags_after)?;
     }
+    for d in &diags_after {
+        eprintln!("{d}");
+    }
+    let (errors, warnings) = {
+        let (e, w) = diagnostics::count(&diags_after);
+        (errors + e, warnings + w)
+    };
     eprintln!(
         "quire: {} post{} published{}, {errors} error{}, {warnings} warning{}{}",
         build.posts.len(),
@@ -143,6 +146,55 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prerendered pages, feeds and host files, written around trunk's shell (`index.html`).
+fn write_site_files(
+    args: &Args,
+    build: &quire_core::post::SiteBuild,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), String> {
+    let write = |rel: &str, text: &str| -> Result<(), String> {
+        let dest = args.out.join(rel);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&dest, text).map_err(|e| format!("cannot write {}: {e}", dest.display()))
+    };
+    let manifest = &build.manifest;
+    let shell_path = args.out.join("index.html");
+    match std::fs::read_to_string(&shell_path) {
+        Ok(shell) if shell.contains(quire_core::url::ROOT_ID) => diags.push(Diagnostic::warning(
+            display_path(&args.out, &shell_path),
+            "is already prerendered (not trunk's shell); pages were not rendered again. Run trunk build",
+        )),
+        Ok(shell) => {
+            for page in prerender::pages(&shell, &args.base, manifest, &build.posts) {
+                write(&page.path, &page.html)?;
+            }
+        }
+        // Run outside trunk (tests, `check`-like use): the manifest and posts are still written.
+        Err(_) => {}
+    }
+    if manifest.site.base_url.is_none() {
+        diags.push(Diagnostic::warning(
+            collect::CONFIG_FILE,
+            "no `base_url` (the address the site is deployed at, e.g. \"https://example.com/blog/\"); feed.xml, sitemap.xml and canonical links need it and are left out",
+        ));
+    }
+    if let Some(atom) = feed::atom(manifest, &build.posts, &args.base) {
+        write("feed.xml", &atom)?;
+    }
+    if let Some(sitemap) = feed::sitemap(manifest, &args.base) {
+        write("sitemap.xml", &sitemap)?;
+    }
+    if !args.out.join("robots.txt").exists() {
+        write("robots.txt", &feed::robots(manifest, &args.base))?;
+    }
+    let hashed = collect::hashed_files(&args.out);
+    write("_headers", &feed::headers(&args.base, &hashed))?;
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {

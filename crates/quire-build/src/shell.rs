@@ -1,8 +1,6 @@
 //! The HTML shell trunk wrote (`index.html` with its hashed script and style tags), finished
 //! with what only the build knows: the base path for the app and the site's title.
 
-use quire_core::manifest::Site;
-
 /// Escapes text for an HTML attribute or text node.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -19,7 +17,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub fn finish(html: &str, base: &str, site: &Site) -> String {
+pub fn finish(html: &str, base: &str, title: &str) -> String {
     let meta = format!(
         "<meta name=\"{}\" content=\"{}/\" />",
         quire_core::url::BASE_META,
@@ -34,7 +32,7 @@ pub fn finish(html: &str, base: &str, site: &Site) -> String {
     }
     if let (Some(start), Some(end)) = (out.find("<title>"), out.find("</title>")) {
         if start < end {
-            out.replace_range(start + "<title>".len()..end, &escape(&site.title));
+            out.replace_range(start + "<title>".len()..end, &escape(title));
         }
     }
     out
@@ -46,14 +44,10 @@ mod tests {
 
     #[test]
     fn adds_base_and_title_once() {
-        let site = Site {
-            title: "A & B".into(),
-            ..Site::default()
-        };
         let html = "<html><head><title>quire</title></head><body></body></html>";
-        let once = finish(html, "/blog", &site);
+        let once = finish(html, "/blog", "A & B");
         assert!(once.contains("<meta name=\"quire-base\" content=\"/blog/\" />"));
         assert!(once.contains("<title>A &amp; B</title>"));
-        assert_eq!(finish(&once, "/blog", &site), once);
+        assert_eq!(finish(&once, "/blog", "A & B"), once);
     }
 }

@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 fn project(posts: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("public/posts/images")).unwrap();
-    fs::write(dir.path().join("quire.toml"), "title = \"Test blog\"\n").unwrap();
+    fs::write(
+        dir.path().join("quire.toml"),
+        "title = \"Test blog\"\nbase_url = \"https://example.com/blog/\"\n",
+    )
+    .unwrap();
     fs::write(dir.path().join("public/posts/images/a.svg"), "<svg/>").unwrap();
     fs::write(dir.path().join("public/robots.txt"), "User-agent: *\n").unwrap();
     for (name, bytes) in posts {
@@ -78,6 +82,63 @@ fn build_writes_manifest_posts_and_static_files() {
         "{html}"
     );
     assert!(html.contains("<title>Test blog</title>"));
+
+    // Every route prerendered by the app's own components, with the manifest embedded.
+    assert!(
+        html.contains("<div id=\"quire-root\">") && html.contains("id=\"quire-data\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"/blog/posts/good/\""), "{html}");
+    let article =
+        fs::read_to_string(out.join("posts/golang-vs-python-for-backend/index.html")).unwrap();
+    assert!(article.contains("<title>Golang vs Python for backend · Test blog</title>"));
+    assert!(article.contains("If I must choose one for my every project"));
+    assert!(article.contains("<link rel=\"canonical\" href=\"https://example.com/blog/posts/golang-vs-python-for-backend/\" />"));
+    assert!(fs::read_to_string(out.join("404.html"))
+        .unwrap()
+        .contains("Page not found"));
+    let feed = fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(
+        feed.contains("<link href=\"https://example.com/blog/posts/good/\" rel=\"alternate\""),
+        "{feed}"
+    );
+    assert!(fs::read_to_string(out.join("sitemap.xml"))
+        .unwrap()
+        .contains("<loc>https://example.com/blog/posts/good/</loc>"));
+    assert!(fs::read_to_string(out.join("robots.txt"))
+        .unwrap()
+        .starts_with("User-agent: *"));
+    assert!(fs::read_to_string(out.join("_headers"))
+        .unwrap()
+        .contains("/blog/manifest.json\n  Cache-Control: public, max-age=0, must-revalidate"));
+}
+
+#[test]
+fn embedded_data_cannot_close_its_script_tag() {
+    let p = project(&[(
+        "x.md",
+        b"---\ntitle: \"</script><script>alert(1)</script>\"\n---\nx",
+    )]);
+    let out = p.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    assert!(run(p.path(), &["build", "--out", out.to_str().unwrap()])
+        .status
+        .success());
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the data block: {html}"
+    );
+    assert!(
+        html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -376,7 +376,7 @@ mod tests {
             post_slug: Some(&lookup),
         };
         let h = render("[o](./2024-01-01-other.md#setup) [m](missing.md)", &opts).html;
-        assert!(h.contains("href=\"/blog/posts/other#setup\""), "{h}");
+        assert!(h.contains("href=\"/blog/posts/other/#setup\""), "{h}");
         assert!(h.contains("href=\"/blog/posts/missing.md\""), "{h}");
     }
 

@@ -17,9 +17,15 @@ pub fn normalize_base(public_url: &str) -> String {
     }
 }
 
-/// The route of a post: `/blog/posts/my-post`.
+/// The route of a post: `/blog/posts/my-post/`. The trailing slash matches the prerendered
+/// `posts/my-post/index.html`, which every static host serves at that address without a redirect.
 pub fn post_route(base: &str, slug: &str) -> String {
-    format!("{base}/posts/{slug}")
+    format!("{base}/posts/{slug}/")
+}
+
+/// Where the build writes a post's prerendered page, relative to the output root.
+pub fn post_page_path(slug: &str) -> String {
+    format!("posts/{slug}/index.html")
 }
 
 /// Where the build output keeps a post's Markdown, relative to the output root.
@@ -35,6 +41,12 @@ pub fn post_source_url(base: &str, slug: &str, hash: &str) -> String {
 /// `<meta name="quire-base" content="/blog/">`: how the app learns its base path.
 pub const BASE_META: &str = "quire-base";
 
+/// The element the app's markup lives in, prerendered or live.
+pub const ROOT_ID: &str = "quire-root";
+
+/// `<script type="application/json" id="quire-data">`: the manifest, embedded in each page.
+pub const DATA_ID: &str = "quire-data";
+
 pub const MANIFEST_PATH: &str = "manifest.json";
 
 pub fn manifest_url(base: &str) -> String {
@@ -44,6 +56,15 @@ pub fn manifest_url(base: &str) -> String {
 /// The home page: `/blog/` or `/`.
 pub fn home(base: &str) -> String {
     format!("{base}/")
+}
+
+/// The document title: "Post · Site", or the site title alone.
+pub fn page_title(page: Option<&str>, site: &str) -> String {
+    match (page, site.is_empty()) {
+        (Some(p), false) => format!("{p} · {site}"),
+        (Some(p), true) => p.to_string(),
+        (None, _) => site.to_string(),
+    }
 }
 
 /// Resolves a relative reference (`./images/a.png`, `../x.md#h`) against a directory that is
@@ -90,7 +111,7 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(post_route("/blog", "a"), "/blog/posts/a");
+        assert_eq!(post_route("/blog", "a"), "/blog/posts/a/");
         assert_eq!(post_source_url("", "a", "h1"), "/posts/a.md?v=h1");
         assert_eq!(manifest_url("/blog"), "/blog/manifest.json");
         assert_eq!(home(""), "/");

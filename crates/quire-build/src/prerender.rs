@@ -1,0 +1,223 @@
+//! Every route as real HTML: the app's own components rendered by Leptos on the native side
+//! (`ssr`), from the same state the browser will start with, inside trunk's shell (hashed
+//! script and style tags), with head metadata for crawlers and social cards. The WASM app then
+//! takes the page over (see `src/takeover.rs`).
+
+use crate::shell::escape;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use quire::app::{App, Initial};
+use quire_core::manifest::{Manifest, PostEntry};
+use quire_core::post::Post;
+use quire_core::url;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One page to write.
+pub struct Page {
+    /// Relative to the output root, e.g. `posts/a/index.html`.
+    pub path: String,
+    pub html: String,
+}
+
+/// What a page's `<head>` says about it.
+struct Head<'a> {
+    title: String,
+    description: &'a str,
+    /// Route path including the base, e.g. `/blog/posts/a/`; `None` for the 404 page.
+    route: Option<String>,
+    article: Option<&'a PostEntry>,
+}
+
+pub fn pages(shell: &str, base: &str, manifest: &Manifest, posts: &[Post]) -> Vec<Page> {
+    let manifest = Arc::new(manifest.clone());
+    let data = manifest_json(&manifest);
+    let site = &manifest.site;
+    let mut pages = Vec::with_capacity(posts.len() + 2);
+
+    let home = url::home(base);
+    let body = render_route(base, &manifest, HashMap::new(), &home);
+    let head = Head {
+        title: site.title.clone(),
+        description: &site.description,
+        route: Some(home.clone()),
+        article: None,
+    };
+    pages.push(Page {
+        path: "index.html".into(),
+        html: assemble(shell, base, &manifest, &head, &body, &data),
+    });
+
+    for post in posts {
+        let e = &post.entry;
+        let markdown = quire_core::front_matter::body(&post.text);
+        let html = quire::routes::article::render_post(markdown, e, base, &manifest);
+        let route = url::post_route(base, &e.slug);
+        let articles = HashMap::from([(e.hash.clone(), html)]);
+        let body = render_route(base, &manifest, articles, &route);
+        let head = Head {
+            title: url::page_title(Some(&e.title), &site.title),
+            description: &e.summary,
+            route: Some(route),
+            article: Some(e),
+        };
+        pages.push(Page {
+            path: url::post_page_path(&e.slug),
+            html: assemble(shell, base, &manifest, &head, &body, &data),
+        });
+    }
+
+    // Static hosts serve this for any missing address (GitHub Pages, Netlify, Cloudflare
+    // Pages, nginx's error_page); the app then shows the right not-found view for the URL.
+    let body = render_route(base, &manifest, HashMap::new(), &format!("{base}/404.html"));
+    let head = Head {
+        title: url::page_title(Some("Page not found"), &site.title),
+        description: &site.description,
+        route: None,
+        article: None,
+    };
+    pages.push(Page {
+        path: "404.html".into(),
+        html: assemble(shell, base, &manifest, &head, &body, &data),
+    });
+    pages
+}
+
+/// The app's markup for one URL, rendered by the same components the browser runs.
+fn render_route(
+    base: &str,
+    manifest: &Arc<Manifest>,
+    articles: HashMap<String, String>,
+    path: &str,
+) -> String {
+    let initial = Initial {
+        base: base.to_string(),
+        manifest: Some(manifest.clone()),
+        articles,
+    };
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        view! { <App initial /> }.to_html()
+    })
+}
+
+/// The manifest as JSON that is safe inside `<script>`: no `</script>` or `<!--` can occur.
+fn manifest_json(manifest: &Manifest) -> String {
+    serde_json::to_string(manifest)
+        .expect("the manifest serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// An absolute URL for a route path, from the site's `base_url` (scheme and host).
+pub fn absolute(manifest: &Manifest, route: &str) -> Option<String> {
+    let base_url = manifest.site.base_url.as_deref()?;
+    let scheme_end = base_url.find("://")? + 3;
+    let origin_end = base_url[scheme_end..]
+        .find('/')
+        .map_or(base_url.len(), |i| scheme_end + i);
+    Some(format!("{}{route}", &base_url[..origin_end]))
+}
+
+fn assemble(
+    shell: &str,
+    base: &str,
+    manifest: &Manifest,
+    head: &Head,
+    body: &str,
+    data: &str,
+) -> String {
+    let site = &manifest.site;
+    let mut tags = String::new();
+    let mut tag = |s: String| {
+        tags.push_str("\n    ");
+        tags.push_str(&s);
+    };
+    if !head.description.is_empty() {
+        tag(format!(
+            "<meta name=\"description\" content=\"{}\" />",
+            escape(head.description)
+        ));
+    }
+    let page_url = head.route.as_deref().and_then(|r| absolute(manifest, r));
+    if let Some(u) = &page_url {
+        tag(format!("<link rel=\"canonical\" href=\"{}\" />", escape(u)));
+    }
+    let og_title = head
+        .article
+        .map_or(site.title.as_str(), |a| a.title.as_str());
+    tag(format!(
+        "<meta property=\"og:site_name\" content=\"{}\" />",
+        escape(&site.title)
+    ));
+    tag(format!(
+        "<meta property=\"og:title\" content=\"{}\" />",
+        escape(og_title)
+    ));
+    if !head.description.is_empty() {
+        tag(format!(
+            "<meta property=\"og:description\" content=\"{}\" />",
+            escape(head.description)
+        ));
+    }
+    tag(format!(
+        "<meta property=\"og:type\" content=\"{}\" />",
+        if head.article.is_some() {
+            "article"
+        } else {
+            "website"
+        }
+    ));
+    if let Some(u) = &page_url {
+        tag(format!(
+            "<meta property=\"og:url\" content=\"{}\" />",
+            escape(u)
+        ));
+    }
+    if let Some(a) = head.article {
+        if let Some(iso) = &a.date {
+            tag(format!(
+                "<meta property=\"article:published_time\" content=\"{}\" />",
+                escape(iso)
+            ));
+        }
+        for t in &a.tags {
+            tag(format!(
+                "<meta property=\"article:tag\" content=\"{}\" />",
+                escape(t)
+            ));
+        }
+    }
+    tag("<meta name=\"twitter:card\" content=\"summary\" />".to_string());
+    tag(format!(
+        "<meta name=\"twitter:title\" content=\"{}\" />",
+        escape(og_title)
+    ));
+    if !head.description.is_empty() {
+        tag(format!(
+            "<meta name=\"twitter:description\" content=\"{}\" />",
+            escape(head.description)
+        ));
+    }
+    tag(format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}/feed.xml\" />",
+        escape(&site.title),
+        escape(base)
+    ));
+
+    let mut out = crate::shell::finish(shell, base, &head.title);
+    if let Some(i) = out.find("</title>") {
+        out.insert_str(i + "</title>".len(), &tags);
+    }
+    let content = format!(
+        "\n    <div id=\"{}\">{body}</div>\n    <script type=\"application/json\" id=\"{}\">{data}</script>",
+        url::ROOT_ID,
+        url::DATA_ID
+    );
+    if let Some(i) = out.find("<body>") {
+        out.insert_str(i + "<body>".len(), &content);
+    }
+    out
+}

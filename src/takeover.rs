@@ -1,0 +1,67 @@
+//! Taking over a prerendered page. The build tool rendered the same `App` to HTML inside
+//! `#quire-root` and embedded the manifest as JSON. The app starts from that state, renders its
+//! first view synchronously into a new element, and swaps it in within the same task: the
+//! browser never paints in between, so there is no flash, no shift and no scroll jump.
+
+use crate::app::{App, Initial};
+use leptos::prelude::*;
+use quire_core::url::{BASE_META, DATA_ID, ROOT_ID};
+use std::collections::HashMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The initial state the page holds.
+pub fn read_initial() -> Initial {
+    let doc = document();
+    let base = doc
+        .query_selector(&format!("meta[name={BASE_META}]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    let manifest = doc
+        .get_element_by_id(DATA_ID)
+        .and_then(|s| s.text_content())
+        .and_then(|json| crate::api::parse_manifest(&json).ok())
+        .map(Arc::new);
+    // The article the page shows, as the build rendered it: reused, not fetched again.
+    let mut articles = HashMap::new();
+    if let Some(prose) = doc
+        .query_selector(&format!("#{ROOT_ID} .prose[data-hash]"))
+        .ok()
+        .flatten()
+    {
+        if let Some(hash) = prose.get_attribute("data-hash") {
+            articles.insert(hash, prose.inner_html());
+        }
+    }
+    Initial {
+        base: quire_core::url::normalize_base(&base),
+        manifest,
+        articles,
+    }
+}
+
+pub fn mount() {
+    let initial = read_initial();
+    let doc = document();
+    let body = doc.body().expect("a <body>");
+    let old = doc.get_element_by_id(ROOT_ID);
+    let host = doc.create_element("div").expect("create a div");
+    match &old {
+        Some(old) => {
+            let _ = old.before_with_node_1(&host);
+        }
+        None => {
+            let _ = body.append_child(&host);
+        }
+    }
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        view! { <App initial=initial.clone() /> }
+    });
+    handle.forget();
+    if let Some(old) = old {
+        old.remove();
+    }
+    host.set_id(ROOT_ID);
+}
