@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLIC_URL ?= /
 E2E := target/e2e
 
-.PHONY: help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
+.PHONY: bench bench-dist help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
         setup setup-rust setup-node setup-browser
 
 help:
@@ -29,6 +29,7 @@ help:
 	@echo "make test                  every test: native, WASM in Chromium, end to end in Chromium"
 	@echo "make dist [PUBLIC_URL=/blog/]  release build into dist/"
 	@echo "make check                 validate posts (fails on errors; STRICT=1 fails on warnings)"
+	@echo "make bench [RUNS=5]        first-load benchmark in Chromium (see BENCHMARKS.md)"
 
 # --- set-up ---------------------------------------------------------------------------------
 
@@ -84,6 +85,15 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown -p quire --features csr --test app_wasm
 
+# --- benchmarks (not part of the pass/fail tests; figures go to BENCHMARKS.md) --------------
+
+bench-dist:
+	trunk build --release --dist target/bench/quire --public-url /
+	QUIRE_PRERENDER=0 trunk build --release --dist target/bench/csr --public-url /
+
+bench: setup setup-browser bench-dist
+	BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/first-load.mjs --runs $(or $(RUNS),5)
+
 # Release builds at the root and under /blog/, served by a plain static server (not trunk).
 e2e-dist:
 	trunk build --release --dist $(E2E)/dist-root --public-url /
@@ -91,3 +101,4 @@ e2e-dist:
 
 test-e2e: e2e-dist
 	playwright test
+	tests/content-edit-keeps-wasm.sh

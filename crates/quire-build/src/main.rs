@@ -169,6 +169,8 @@ fn write_site_files(
             display_path(&args.out, &shell_path),
             "is already prerendered (not trunk's shell); pages were not rendered again. Run trunk build",
         )),
+        // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
+        Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
             for page in prerender::pages(&shell, &args.base, manifest, &build.posts) {
                 write(&page.path, &page.html)?;
