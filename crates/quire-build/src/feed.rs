@@ -23,8 +23,10 @@ fn entry_updated(e: &PostEntry) -> Option<String> {
     e.updated.as_deref().or(e.date.as_deref()).map(rfc3339)
 }
 
-/// Atom 1.0 with full content. Needs the site's `base_url` for absolute links.
+/// Atom 1.0 with full content. Needs the site's `base_url` for absolute links. Drafts (present
+/// in development builds) never appear in feeds or the sitemap.
 pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
+    let posts: Vec<&Post> = posts.iter().filter(|p| !p.entry.draft).collect();
     let home = absolute(manifest, &url::home(base))?;
     let site = &manifest.site;
     // Atom requires an `updated` everywhere; undated posts take the newest date of the feed.
@@ -62,7 +64,7 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
         escape(site.author.as_deref().unwrap_or(&site.title))
     ));
     xml.push_str("  <generator>quire</generator>\n");
-    for post in posts {
+    for post in &posts {
         let e = &post.entry;
         let link = absolute(manifest, &url::post_route(base, &e.slug))?;
         let markdown = quire_core::front_matter::body(&post.text);
@@ -111,7 +113,7 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
         "  <url><loc>{}</loc></url>\n",
         escape(&absolute(manifest, &url::home(base))?)
     ));
-    for e in &manifest.posts {
+    for e in manifest.posts.iter().filter(|e| !e.draft) {
         let loc = absolute(manifest, &url::post_route(base, &e.slug))?;
         match entry_updated(e) {
             Some(d) => xml.push_str(&format!(

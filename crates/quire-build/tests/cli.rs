@@ -189,6 +189,13 @@ fn drafts_only_in_development_builds() {
     );
     assert!(stderr(&o).contains("1 draft shown"), "{}", stderr(&o));
     assert!(dev.join("posts/wip.md").exists());
+    // Even in development, drafts stay out of the feed and the sitemap.
+    assert!(!fs::read_to_string(dev.join("feed.xml"))
+        .unwrap()
+        .contains("WIP"));
+    assert!(!fs::read_to_string(dev.join("sitemap.xml"))
+        .unwrap()
+        .contains("wip"));
 }
 
 #[cfg(unix)]
