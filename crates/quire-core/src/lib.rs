@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod manifest;
 pub mod markdown;
 pub mod response;
+pub mod sanitize;
 pub mod url;
 
 #[cfg(feature = "meta")]

@@ -1,7 +1,8 @@
 //! The one Markdown pipeline: CommonMark + tables, footnotes, strikethrough and task lists, by
 //! pulldown-cmark, plus quire's policy applied to the event stream before HTML is written:
 //!
-//! - raw HTML in a post is shown as text, never passed through (post content is untrusted);
+//! - raw HTML in a post goes through an allow-list ([`crate::sanitize`]): formatting tags stay,
+//!   anything that could run, load or submit is shown as text (post content is untrusted);
 //! - link and image URLs are limited to http, https, mailto, relative and fragment targets;
 //! - relative URLs are resolved against the post's folder and the site's base path, and links to
 //!   other posts' `.md` files become links to their pages;
@@ -71,6 +72,7 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     let mut heading_text = String::new();
     let mut headings = Vec::new();
     let mut ids = IdSet::default();
+    let mut sanitizer = crate::sanitize::Sanitizer::default();
 
     for i in 0..events.len() {
         let replacement = match &events[i] {
@@ -85,10 +87,8 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
                 words += count_words(t);
                 None
             }
-            // Raw HTML is shown as the text the author typed.
-            Event::Html(t) | Event::InlineHtml(t) => Some(Event::Text(t.clone())),
-            Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
-            Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+            Event::Html(t) => Some(Event::Html(CowStr::from(sanitizer.clean(t, opts)))),
+            Event::InlineHtml(t) => Some(Event::InlineHtml(CowStr::from(sanitizer.clean(t, opts)))),
             Event::Start(Tag::Heading { .. }) => {
                 in_heading = Some(i);
                 heading_text.clear();
@@ -144,6 +144,7 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
 
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
+    out.push_str(&sanitizer.finish());
     Rendered {
         html: out,
         headings,
@@ -163,7 +164,11 @@ pub fn safe_url(raw: &str, opts: &RenderOptions, is_link: bool) -> String {
         .collect();
     if let Some(colon) = cleaned.find(':') {
         let before = &cleaned[..colon];
-        let is_scheme = !before.is_empty() && !before.contains(['/', '?', '#']);
+        // Only a valid scheme makes the browser read one; `foo):` is a relative path.
+        let is_scheme = before.starts_with(|c: char| c.is_ascii_alphabetic())
+            && before
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
         if is_scheme {
             let scheme = before.to_ascii_lowercase();
             let allowed =
@@ -322,11 +327,20 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_text() {
-        let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)>");
+    fn raw_html_goes_through_the_allow_list() {
+        let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> <kbd>K</kbd>");
         assert!(!h.contains("<script"), "{h}");
-        assert!(!h.contains("<img"), "{h}");
+        assert!(!h.contains("onerror"), "{h}");
         assert!(h.contains("&lt;script&gt;"), "{h}");
+        assert!(h.contains("<img src=\"/posts/x\" loading=\"lazy\">"), "{h}");
+        assert!(h.contains("<kbd>K</kbd>"), "{h}");
+        let block = html("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>");
+        assert!(
+            block.contains("<details>")
+                && block.contains("<em>text</em>")
+                && block.contains("</details>"),
+            "{block}"
+        );
     }
 
     #[test]
