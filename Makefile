@@ -98,6 +98,7 @@ bench: setup setup-browser bench-dist
 e2e-dist:
 	trunk build --release --dist $(E2E)/dist-root --public-url /
 	trunk build --release --dist $(E2E)/dist-blog --public-url /blog/
+	QUIRE_CONTENT=tests/fixtures/site trunk build --release --dist $(E2E)/dist-fixtures --public-url /
 
 test-e2e: e2e-dist
 	playwright test

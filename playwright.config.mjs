@@ -27,8 +27,10 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "root", use: { baseURL: "http://127.0.0.1:4173/" } },
-    { name: "blog", use: { baseURL: "http://127.0.0.1:4174/blog/" } },
+    { name: "root", testIgnore: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
+    { name: "blog", testIgnore: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
+    // A site of broken and hostile posts (tests/fixtures/site).
+    { name: "fixtures", testMatch: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4175/" } },
   ],
   webServer: [
     {
@@ -39,6 +41,11 @@ export default defineConfig({
     {
       command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-blog --port 4174 --base /blog/",
       url: "http://127.0.0.1:4174/blog/manifest.json",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-fixtures --port 4175",
+      url: "http://127.0.0.1:4175/manifest.json",
       reuseExistingServer: false,
     },
   ],

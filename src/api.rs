@@ -15,7 +15,12 @@ pub enum ApiError {
     Missing { what: String },
     /// The answer arrived but cannot be read.
     Invalid { what: String, detail: String },
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout { what: String },
 }
+
+/// How long a request may take before the reader is told and offered Retry.
+pub const TIMEOUT_MS: i32 = 8_000;
 
 impl ApiError {
     pub fn message(&self) -> String {
@@ -33,27 +38,79 @@ impl ApiError {
                 "Could not load {what}: the server sent a web page instead, so the file is probably missing from this deployment."
             ),
             ApiError::Invalid { what, detail } => format!("Could not read {what}: {detail}."),
+            ApiError::Timeout { what } => format!(
+                "Could not load {what}: the server took more than {} seconds to answer. It may be busy; try again.",
+                TIMEOUT_MS / 1000
+            ),
         }
     }
 }
 
-/// Fetches a text resource and judges the answer (status, HTML fallback pages).
+/// Aborts a request when the time is up; cancelled when dropped.
+struct Deadline {
+    controller: web_sys::AbortController,
+    timer: i32,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Deadline {
+    fn new(ms: i32) -> Option<Deadline> {
+        use wasm_bindgen::JsCast;
+        let controller = web_sys::AbortController::new().ok()?;
+        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let (c, f) = (controller.clone(), fired.clone());
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            f.set(true);
+            c.abort();
+        });
+        let timer = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Deadline {
+            controller,
+            timer,
+            _callback: callback,
+            fired,
+        })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.timer);
+        }
+    }
+}
+
+/// Fetches a text resource and judges the answer (status, HTML fallback pages, time).
 async fn fetch_text(url: &str, what: &str) -> Result<String, ApiError> {
     let what = what.to_string();
+    let deadline = Deadline::new(TIMEOUT_MS);
+    let failed = |deadline: &Option<Deadline>| {
+        if deadline.as_ref().is_some_and(|d| d.fired.get()) {
+            ApiError::Timeout { what: what.clone() }
+        } else {
+            ApiError::Network { what: what.clone() }
+        }
+    };
     let response = Request::get(url)
+        .abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref())
         .send()
         .await
-        .map_err(|_| ApiError::Network { what: what.clone() })?;
+        .map_err(|_| failed(&deadline))?;
     let status = response.status();
     let content_type = response.headers().get("content-type");
     let body = if (200..300).contains(&status) {
-        response
-            .text()
-            .await
-            .map_err(|_| ApiError::Network { what: what.clone() })?
+        response.text().await.map_err(|_| failed(&deadline))?
     } else {
         String::new()
     };
+    drop(deadline);
     match judge(status, content_type.as_deref(), &body) {
         Verdict::Ok => Ok(body),
         Verdict::Status(status) => Err(ApiError::Status { what, status }),

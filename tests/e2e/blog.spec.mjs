@@ -7,7 +7,6 @@ const SEED_TITLE = "Golang vs Python for backend";
 const SEED_TEXT = "If I must choose one for my every project";
 const SEED_PATH = "posts/golang-vs-python-for-backend/";
 const POST_MD = /\/posts\/[^/]+\.md(\?|$)/;
-const MANIFEST = /\/manifest\.json(\?|$)/;
 
 // The app has taken over the prerendered page once trunk's loader says so.
 async function started(page) {
@@ -19,12 +18,6 @@ async function openFromIndex(page, title) {
   await page.goto("./");
   await started(page);
   await page.getByRole("link", { name: title }).click();
-}
-
-// An app shell without the prerendered markup and embedded manifest.
-function withoutPrerender(html) {
-  return html
-    .replace(/<div id="quire-root">[\s\S]*?<\/div>\s*<script type="application\/json" id="quire-data">[\s\S]*?<\/script>/, "");
 }
 
 // Every test also fails on a panic or an uncaught error in the page.
@@ -113,47 +106,6 @@ test("an unknown route shows the 404 view", async ({ page }) => {
   await page.goto("no/such/page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "← Back to all posts" })).toBeVisible();
-});
-
-test("a failed post fetch shows an error, and Retry recovers", async ({ page }) => {
-  let fail = true;
-  await page.route(POST_MD, (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
-  await openFromIndex(page, SEED_TITLE);
-  const alert = page.getByRole("alert");
-  await expect(alert).toContainText("the server did not answer");
-  await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
-  fail = false;
-  await alert.getByRole("button", { name: "Retry" }).click();
-  await expect(page.locator(".prose")).toContainText(SEED_TEXT);
-  await expect(page.getByRole("alert")).toHaveCount(0);
-});
-
-test("a failed manifest fetch (HTTP 500) shows an error, and Retry recovers", async ({ page }) => {
-  // Pages carry the manifest; an app shell without it (as under `trunk serve` before the
-  // first build) fetches manifest.json.
-  await page.route(/\/blog\/$|:\d+\/$/, async (route) => {
-    const html = await (await route.fetch()).text();
-    await route.fulfill({ status: 200, contentType: "text/html", body: withoutPrerender(html) });
-  });
-  let fail = true;
-  await page.route(MANIFEST, (route) =>
-    fail ? route.fulfill({ status: 500, body: "oops" }) : route.continue(),
-  );
-  await page.goto("./");
-  await expect(page.getByRole("alert")).toContainText("HTTP 500");
-  fail = false;
-  await page.getByRole("button", { name: "Retry" }).click();
-  await expect(page.getByRole("link", { name: SEED_TITLE })).toBeVisible();
-});
-
-test("an HTML page served in place of a post is reported as missing, not rendered", async ({ page, baseURL }) => {
-  const shell = await (await page.request.get(baseURL)).text();
-  await page.route(POST_MD, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: shell }),
-  );
-  await openFromIndex(page, SEED_TITLE);
-  await expect(page.getByRole("alert")).toContainText("missing from this deployment");
-  await expect(page.locator(".prose")).toHaveCount(0);
 });
 
 test("script in a post never runs", async ({ page }) => {

@@ -137,8 +137,14 @@ pub fn robots(manifest: &Manifest, base: &str) -> String {
 
 /// Cache rules: trunk's hashed files never change (a new build gets new names), so they are
 /// cached for a year; pages, the manifest, posts and feeds must be revalidated so edits show.
-pub fn headers(base: &str, hashed_files: &[String]) -> String {
-    let mut out = String::new();
+pub fn headers(base: &str, hashed_files: &[String], strict_csp: bool) -> String {
+    let mut out = format!("{base}/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
+    if strict_csp {
+        out.push_str(&format!(
+            "  Content-Security-Policy: {}; frame-ancestors 'none'\n",
+            crate::shell::CSP
+        ));
+    }
     for f in hashed_files {
         out.push_str(&format!(
             "{base}/{f}\n  Cache-Control: public, max-age=31536000, immutable\n"

@@ -21,10 +21,13 @@ usage: quire-build <build|check> [options]
   check   validate posts only; exit 1 on errors (with --strict, on warnings too)
 
 options:
-  --root DIR       project root holding public/ and quire.toml (default: $TRUNK_SOURCE_DIR or .)
+  --root DIR       project root holding public/ and quire.toml
+                   (default: $QUIRE_CONTENT, else $TRUNK_SOURCE_DIR, else .)
   --out DIR        build output (default: $TRUNK_STAGING_DIR or dist)
   --drafts         include draft posts (default under `trunk serve`, i.e. when TRUNK_PROFILE is not release)
   --no-drafts      leave draft posts out (default for release builds)
+  --release        a release build: no drafts, strict Content-Security-Policy (default when
+                   TRUNK_PROFILE is release)
   --base PATH      public URL path the site is served under (default: $TRUNK_PUBLIC_URL or /)
   --strict         fail on warnings too
 ";
@@ -34,6 +37,8 @@ struct Args {
     root: PathBuf,
     out: PathBuf,
     drafts: bool,
+    /// A release build: drafts out, strict CSP in.
+    release: bool,
     strict: bool,
     /// Base path without trailing slash, from trunk's public URL.
     base: String,
@@ -51,9 +56,13 @@ fn parse_args() -> Result<Args, String> {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let mut args = Args {
         command,
-        root: env("TRUNK_SOURCE_DIR").map_or_else(|| PathBuf::from("."), PathBuf::from),
+        // QUIRE_CONTENT points trunk's hook at another site's public/ and quire.toml (tests).
+        root: env("QUIRE_CONTENT")
+            .or_else(|| env("TRUNK_SOURCE_DIR"))
+            .map_or_else(|| PathBuf::from("."), PathBuf::from),
         out: env("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
         drafts: env("TRUNK_PROFILE").is_some_and(|p| p != "release"),
+        release: env("TRUNK_PROFILE").is_some_and(|p| p == "release"),
         strict: false,
         base: quire_core::url::normalize_base(&env("TRUNK_PUBLIC_URL").unwrap_or_default()),
     };
@@ -62,6 +71,10 @@ fn parse_args() -> Result<Args, String> {
             "--root" => args.root = it.next().ok_or("--root needs a folder")?.into(),
             "--out" => args.out = it.next().ok_or("--out needs a folder")?.into(),
             "--drafts" => args.drafts = true,
+            "--release" => {
+                args.release = true;
+                args.drafts = false;
+            }
             "--no-drafts" => args.drafts = false,
             "--strict" => args.strict = true,
             "--base" => {
@@ -172,7 +185,7 @@ fn write_site_files(
         // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
         Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
-            for page in prerender::pages(&shell, &args.base, manifest, &build.posts) {
+            for page in prerender::pages(&shell, &args.base, manifest, &build.posts, args.release) {
                 write(&page.path, &page.html)?;
             }
         }
@@ -195,7 +208,10 @@ fn write_site_files(
         write("robots.txt", &feed::robots(manifest, &args.base))?;
     }
     let hashed = collect::hashed_files(&args.out);
-    write("_headers", &feed::headers(&args.base, &hashed))?;
+    write(
+        "_headers",
+        &feed::headers(&args.base, &hashed, args.release),
+    )?;
     Ok(())
 }
 

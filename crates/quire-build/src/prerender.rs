@@ -29,7 +29,25 @@ struct Head<'a> {
     article: Option<&'a PostEntry>,
 }
 
-pub fn pages(shell: &str, base: &str, manifest: &Manifest, posts: &[Post]) -> Vec<Page> {
+/// `strict_csp` adds the Content-Security-Policy `<meta>` (release builds; `trunk serve`'s
+/// live-reload script is inline, so development pages go without).
+pub fn pages(
+    shell: &str,
+    base: &str,
+    manifest: &Manifest,
+    posts: &[Post],
+    strict_csp: bool,
+) -> Vec<Page> {
+    let shell = if strict_csp {
+        shell.replacen(
+            "<head>",
+            &format!("<head>\n    {}", crate::shell::csp_meta()),
+            1,
+        )
+    } else {
+        shell.to_string()
+    };
+    let shell = shell.as_str();
     let manifest = Arc::new(manifest.clone());
     let data = manifest_json(&manifest);
     let site = &manifest.site;

@@ -17,6 +17,17 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The Content-Security-Policy of release builds: scripts only from the site itself (boot.js,
+/// the wasm-bindgen module) plus WebAssembly compilation; no inline script, no eval, no
+/// plugins, no frames, no forms, no `<base>`. Images may come from any https host, as posts
+/// link them. In `_headers` it also forbids framing the site.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// The CSP as a `<meta>` for hosts that ignore `_headers` (GitHub Pages, S3).
+pub fn csp_meta() -> String {
+    format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\" />")
+}
+
 pub fn finish(html: &str, base: &str, title: &str) -> String {
     let meta = format!(
         "<meta name=\"{}\" content=\"{}/\" />",

@@ -116,14 +116,19 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         Some(t) => t,
         None => {
             let fallback = first_heading(body).unwrap_or_else(|| title_from_stem(stem));
-            if split.front_matter.is_some() {
+            let published_as = format!("the post is published as {fallback:?} (from its first heading or file name) until it has one");
+            if let Some(d) = diags
+                .iter_mut()
+                .find(|d| d.field.as_deref() == Some("title"))
+            {
+                // A title of the wrong type: one diagnostic, as an error, since a title is required.
+                d.severity = crate::diagnostics::Severity::Error;
+                d.reason = d.reason.replace("the field is ignored", &published_as);
+            } else if split.front_matter.is_some() {
                 diags.push(
-                    Diagnostic::error(
-                        path,
-                        format!("`title` is required; the post is published as {fallback:?} (from its first heading or file name) until you add one"),
-                    )
-                    .field("title", None)
-                    .at_line(split.front_matter.as_ref().map(|f| f.first_line)),
+                    Diagnostic::error(path, format!("a title is required; {published_as}"))
+                        .field("title", None)
+                        .at_line(split.front_matter.as_ref().map(|f| f.first_line)),
                 );
             }
             fallback
@@ -239,10 +244,7 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
             diagnostics.push(
                 Diagnostic::error(
                     &file.display_path,
-                    format!(
-                        "slug {:?} is already used by {owner}; this post is skipped. Give one of them a different `slug:`",
-                        post.entry.slug
-                    ),
+                    format!("already used by {owner}; this post is skipped. Give one of them a different `slug:`"),
                 )
                 .field("slug", Some(&post.entry.slug)),
             );

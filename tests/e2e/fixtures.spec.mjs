@@ -1,0 +1,124 @@
+// A site whose posts are broken or hostile (tests/fixtures/site): the good posts are all there,
+// the broken ones never take the blog down, and no post runs script, with or without the CSP.
+import { test, expect } from "@playwright/test";
+
+// Serves pages without their Content-Security-Policy, so the sanitiser is tested on its own.
+async function withoutCsp(page) {
+  await page.route(
+    (url) => url.pathname.endsWith("/") || url.pathname.endsWith(".html"),
+    async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+      await route.fulfill({ response: res, body });
+    },
+  );
+}
+
+async function watchForScript(page) {
+  const ran = [];
+  page.on("dialog", (d) => {
+    ran.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.on("pageerror", (e) => ran.push(`pageerror: ${e.message}`));
+  return {
+    ran,
+    async check() {
+      const pwned = await page.evaluate(() => window.__pwned);
+      expect(pwned, "a payload ran").toBeUndefined();
+      expect(ran).toEqual([]);
+    },
+  };
+}
+
+test("broken posts never take the blog down: every publishable post is listed", async ({ page }) => {
+  await page.goto("./");
+  const titles = await page.locator(".post-item-title").allTextContents();
+  for (const t of [
+    "A good post",
+    "BOM and CRLF",
+    "Golang vs Python for backend",
+    "Plain Markdown",
+    "Latin-1 bytes",
+    "First of a pair",
+    "Bad slug",
+    "Spaces in the file name",
+    "Wrong types",
+    "Empty title",
+  ]) {
+    expect(titles).toContain(t);
+  }
+  for (const t of ["Never closed", "Broken YAML", "Broken TOML", "Second of a pair"]) expect(titles).not.toContain(t);
+  // Undated and invalid-dated posts come after dated ones; their dates are shown as written.
+  const feb30 = page.locator(".post-item").filter({ hasText: "Spaces in the file name" });
+  await expect(feb30.locator(".date-as-written")).toHaveText("2022-02-30");
+  await page.getByRole("link", { name: "Latin-1 bytes" }).click();
+  await expect(page.locator(".prose")).toContainText("Caf\uFFFD au lait");
+  await page.goBack();
+  await page.getByRole("link", { name: "Bad slug" }).click();
+  await expect(page).toHaveURL(/\/posts\/etc-passwd\/$/);
+});
+
+for (const csp of [true, false]) {
+  test(`no payload in a hostile post runs, prerendered or rendered in WASM (${csp ? "with" : "without"} the CSP)`, async ({ page }) => {
+    if (!csp) await withoutCsp(page);
+    const watch = await watchForScript(page);
+
+    // The prerendered page, then the app's takeover of it.
+    await page.goto("posts/xss/");
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await expect(page.locator(".article-title")).toContainText("<script>window.__pwned='title'</script> Hostile post");
+    await expect(page).toHaveTitle(/^<script>window.__pwned='title'<\/script> Hostile post · /);
+    await watch.check();
+
+    // What survives the allow-list is formatting only.
+    const prose = page.locator(".prose");
+    await expect(prose.locator("kbd")).toHaveText("Ctrl");
+    await expect(prose.locator("abbr")).toHaveAttribute("title", "HyperText Markup Language");
+    expect(await prose.locator("script, iframe, object, embed, form, base, meta, svg, math, style").count()).toBe(0);
+    const attrs = await prose.evaluate((el) =>
+      [...el.querySelectorAll("*")].flatMap((n) => [...n.attributes].map((a) => a.name)),
+    );
+    expect(attrs.filter((a) => a.startsWith("on") || a === "style")).toEqual([]);
+    const hrefs = await prose.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const h of hrefs) expect(h).not.toMatch(/^\s*(javascript|vbscript|data):/i);
+
+    // Front-matter payloads are text in the head too.
+    expect(await page.locator("head img, head script:not([src]):not([type='application/json'])").count()).toBe(0);
+
+    // Click every link in the post; none may run anything.
+    for (const link of await prose.locator("a").all()) {
+      await link.click({ force: true }).catch(() => {});
+      await watch.check();
+      if (!page.url().includes("/posts/xss/")) await page.goto("posts/xss/");
+    }
+
+    // The same post rendered by the WASM app from its Markdown (client-side navigation).
+    await page.goto("./");
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await page.locator(".post-item-title a").filter({ hasText: "Hostile post" }).click();
+    await expect(page.locator(".prose kbd")).toHaveText("Ctrl");
+    await page.waitForTimeout(300);
+    await watch.check();
+  });
+}
+
+test("the release build carries a strict CSP and the app works under it", async ({ page, request }) => {
+  const html = await (await request.get("posts/good/")).text();
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).not.toMatch(/'unsafe-eval'/);
+  const headers = await (await request.get("_headers")).text();
+  expect(headers).toContain("Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+
+  const violations = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("./");
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.getByRole("link", { name: "A good post" }).click();
+  await expect(page.locator(".prose")).toContainText("stays fine");
+  expect(violations).toEqual([]);
+});
