@@ -1,7 +1,7 @@
 //! Every network call the app makes, with errors a reader can act on.
 
 use gloo_net::http::Request;
-use quire_core::manifest::{Manifest, PostEntry, VERSION};
+use quire_core::manifest::{Manifest, PageData, PostEntry, VERSION};
 use quire_core::response::{judge, Verdict};
 use quire_core::url;
 
@@ -127,7 +127,18 @@ pub async fn manifest(base: &str) -> Result<Manifest, ApiError> {
     })
 }
 
+/// The data a prerendered page embeds; same versioning as the manifest.
+pub fn parse_page_data(text: &str) -> Result<PageData, String> {
+    check_version(text)?;
+    serde_json::from_str(text).map_err(|e| format!("it does not have the expected fields ({e})"))
+}
+
 pub fn parse_manifest(text: &str) -> Result<Manifest, String> {
+    check_version(text)?;
+    serde_json::from_str(text).map_err(|e| format!("it does not have the expected fields ({e})"))
+}
+
+fn check_version(text: &str) -> Result<(), String> {
     #[derive(serde::Deserialize)]
     struct Versioned {
         version: u32,
@@ -140,7 +151,7 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, String> {
             v.version
         ));
     }
-    serde_json::from_str(text).map_err(|e| format!("it does not have the expected fields ({e})"))
+    Ok(())
 }
 
 /// The Markdown body of a post (front matter removed), ready to render.

@@ -10,7 +10,7 @@ use crate::routes::{article::Article, index::Index, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use quire_core::manifest::Manifest;
+use quire_core::manifest::{Manifest, PostEntry, Site};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,8 +19,13 @@ use std::sync::Arc;
 pub struct Initial {
     /// `""` or `"/blog"`: trunk's public URL without its trailing slash.
     pub base: String,
-    /// The manifest, when the page carries it (prerendered pages do); else the app fetches it.
+    /// The site's settings, when the page carries them.
+    pub site: Option<Site>,
+    /// The manifest, when the page carries it (the index does); else the app fetches it when a
+    /// view needs it.
     pub manifest: Option<Arc<Manifest>>,
+    /// Posts the page describes without the whole manifest (an article page: its own).
+    pub posts: Vec<PostEntry>,
     /// Rendered article HTML by content hash.
     pub articles: HashMap<String, String>,
 }
@@ -29,23 +34,45 @@ pub struct Initial {
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub base: &'static str,
+    site: StoredValue<Option<Site>>,
     pub manifest: Loader<Arc<Manifest>>,
+    manifest_requested: StoredValue<bool>,
+    /// Entries known before the manifest is (from the page).
+    known: StoredValue<Vec<PostEntry>>,
     /// Rendered article HTML by content hash, so going back to a post costs no fetch.
     pub articles: StoredValue<HashMap<String, String>>,
 }
 
 impl AppContext {
+    /// (Re)loads the manifest.
     pub fn load_manifest(&self) {
+        self.manifest_requested.set_value(true);
         let base = self.base;
         self.manifest
             .run(async move { api::manifest(base).await.map(Arc::new) });
     }
 
+    /// Loads the manifest unless it is loaded or on its way.
+    pub fn need_manifest(&self) {
+        if !self.manifest_requested.get_value() {
+            self.load_manifest();
+        }
+    }
+
     pub fn site_title(&self) -> String {
         match self.manifest.state.get() {
             Load::Ready(m) => m.site.title.clone(),
-            _ => String::new(),
+            _ => self
+                .site
+                .with_value(|s| s.as_ref().map(|s| s.title.clone()))
+                .unwrap_or_default(),
         }
+    }
+
+    /// A post's entry without waiting for the manifest, if the page described it.
+    pub fn known_post(&self, slug: &str) -> Option<PostEntry> {
+        self.known
+            .with_value(|k| k.iter().find(|p| p.slug == slug).cloned())
     }
 
     pub fn cached_article(&self, hash: &str) -> Option<String> {
@@ -86,13 +113,16 @@ pub fn App(initial: Initial) -> impl IntoView {
     let base: &'static str = Box::leak(initial.base.into_boxed_str());
     let app = AppContext {
         base,
+        site: StoredValue::new(initial.site),
         manifest: Loader::new(),
+        manifest_requested: StoredValue::new(false),
+        known: StoredValue::new(initial.posts),
         articles: StoredValue::new(initial.articles),
     };
     provide_context(app);
-    match initial.manifest {
-        Some(m) => app.manifest.set(Load::Ready(m)),
-        None => app.load_manifest(),
+    if let Some(m) = initial.manifest {
+        app.manifest_requested.set_value(true);
+        app.manifest.set(Load::Ready(m));
     }
 
     view! {

@@ -49,6 +49,12 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         self.generation.set_value(generation);
         self.state.set(Load::Loading);
         let this = *self;
+        // Prerendering starts from complete state and never fetches.
+        #[cfg(feature = "ssr")]
+        {
+            let _ = (fut, this, generation);
+        }
+        #[cfg(not(feature = "ssr"))]
         leptos::task::spawn_local(async move {
             let result = fut.await;
             if this.generation.try_get_value() == Some(generation) {

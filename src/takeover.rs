@@ -19,11 +19,10 @@ pub fn read_initial() -> Initial {
         .flatten()
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
-    let manifest = doc
+    let data = doc
         .get_element_by_id(DATA_ID)
         .and_then(|s| s.text_content())
-        .and_then(|json| crate::api::parse_manifest(&json).ok())
-        .map(Arc::new);
+        .and_then(|json| crate::api::parse_page_data(&json).ok());
     // The article the page shows, as the build rendered it: reused, not fetched again.
     let mut articles = HashMap::new();
     if let Some(prose) = doc
@@ -35,9 +34,15 @@ pub fn read_initial() -> Initial {
             articles.insert(hash, prose.inner_html());
         }
     }
+    let (site, manifest, post) = match data {
+        Some(d) => (Some(d.site), d.manifest.map(Arc::new), d.post),
+        None => (None, None, None),
+    };
     Initial {
         base: quire_core::url::normalize_base(&base),
+        site,
         manifest,
+        posts: post.into_iter().collect(),
         articles,
     }
 }

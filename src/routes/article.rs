@@ -16,10 +16,17 @@ pub fn Article() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // None while the manifest is not ready; Some(None) for an unknown slug.
-    let entry = Memo::new(move |_| match app.manifest.state.get() {
-        Load::Ready(m) => Some(m.post(&slug.get()).cloned()),
-        _ => None,
+    // None while unknown (the manifest is loading); Some(None) for a slug that is no post.
+    let entry = Memo::new(move |_| {
+        let slug = slug.get();
+        if let Some(e) = app.known_post(&slug) {
+            return Some(Some(e));
+        }
+        app.need_manifest();
+        match app.manifest.state.get() {
+            Load::Ready(m) => Some(m.post(&slug).cloned()),
+            _ => None,
+        }
     });
     let body: Loader<String> = Loader::new();
     // A post the page already holds (prerendered, or read before) renders in the first pass, so
@@ -46,12 +53,12 @@ pub fn Article() -> impl IntoView {
         None => {}
     });
 
-    move || match app.manifest.state.get() {
-        Load::Loading => view! { <Loading what="the post" /> }.into_any(),
-        Load::Failed(error) => {
+    move || match (entry.get(), app.manifest.state.get()) {
+        (None, Load::Failed(error)) => {
             view! { <ErrorPanel error on_retry=move || app.load_manifest() /> }.into_any()
         }
-        Load::Ready(_) => match entry.get().flatten() {
+        (None, _) => view! { <Loading what="the post" /> }.into_any(),
+        (Some(entry), _) => match entry {
             None => view! { <PostNotFound slug=slug.get() /> }.into_any(),
             Some(e) => {
                 let retry_entry = e.clone();
@@ -91,13 +98,15 @@ fn load_body(app: AppContext, body: Loader<String>, entry: PostEntry) {
         body.set(Load::Ready(html));
         return;
     }
-    let Load::Ready(manifest) = app.manifest.state.get_untracked() else {
-        return;
+    let manifest = match app.manifest.state.get_untracked() {
+        Load::Ready(m) => Some(m),
+        _ => None,
     };
     let base = app.base;
     body.run(async move {
         let markdown = api::post_body(base, &entry).await?;
-        let html = render_post(&markdown, &entry, base, &manifest);
+        // Links to other posts' files need the manifest; without it they stay plain paths.
+        let html = render_post(&markdown, &entry, base, manifest.as_deref());
         app.articles.update_value(|c| {
             c.insert(entry.hash.clone(), html.clone());
         });
@@ -106,9 +115,14 @@ fn load_body(app: AppContext, body: Loader<String>, entry: PostEntry) {
 }
 
 /// The same render call the build tool makes, with links between posts resolved from the manifest.
-pub fn render_post(markdown: &str, entry: &PostEntry, base: &str, manifest: &Manifest) -> String {
+pub fn render_post(
+    markdown: &str,
+    entry: &PostEntry,
+    base: &str,
+    manifest: Option<&Manifest>,
+) -> String {
     let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let lookup = |path: &str| manifest.slug_for_source(path);
+    let lookup = |path: &str| manifest.and_then(|m| m.slug_for_source(path));
     render(
         markdown,
         &RenderOptions {

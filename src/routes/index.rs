@@ -10,6 +10,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Index() -> impl IntoView {
     let app = use_app();
+    app.need_manifest();
     Effect::new(move |_| set_title(None, &app.site_title()));
     move || match app.manifest.state.get() {
         Load::Loading => view! { <Loading what="posts" /> }.into_any(),

@@ -68,7 +68,7 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
         let e = &post.entry;
         let link = absolute(manifest, &url::post_route(base, &e.slug))?;
         let markdown = quire_core::front_matter::body(&post.text);
-        let html = quire::routes::article::render_post(markdown, e, base, manifest);
+        let html = quire::routes::article::render_post(markdown, e, base, Some(manifest));
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&e.title)));
         xml.push_str(&format!(

@@ -7,7 +7,7 @@ use crate::shell::escape;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use quire::app::{App, Initial};
-use quire_core::manifest::{Manifest, PostEntry};
+use quire_core::manifest::{Manifest, PageData, PostEntry, VERSION};
 use quire_core::post::Post;
 use quire_core::url;
 use std::collections::HashMap;
@@ -49,12 +49,19 @@ pub fn pages(
     };
     let shell = shell.as_str();
     let manifest = Arc::new(manifest.clone());
-    let data = manifest_json(&manifest);
     let site = &manifest.site;
+    let data_for = |manifest: Option<&Manifest>, post: Option<&PostEntry>| {
+        json_for_script(&PageData {
+            version: VERSION,
+            site: site.clone(),
+            manifest: manifest.cloned(),
+            post: post.cloned(),
+        })
+    };
     let mut pages = Vec::with_capacity(posts.len() + 2);
 
     let home = url::home(base);
-    let body = render_route(base, &manifest, HashMap::new(), &home);
+    let body = render_route(base, Some(&manifest), None, HashMap::new(), &home, site);
     let head = Head {
         title: site.title.clone(),
         description: &site.description,
@@ -63,16 +70,23 @@ pub fn pages(
     };
     pages.push(Page {
         path: "index.html".into(),
-        html: assemble(shell, base, &manifest, &head, &body, &data),
+        html: assemble(
+            shell,
+            base,
+            &manifest,
+            &head,
+            &body,
+            &data_for(Some(&manifest), None),
+        ),
     });
 
     for post in posts {
         let e = &post.entry;
         let markdown = quire_core::front_matter::body(&post.text);
-        let html = quire::routes::article::render_post(markdown, e, base, &manifest);
+        let html = quire::routes::article::render_post(markdown, e, base, Some(&manifest));
         let route = url::post_route(base, &e.slug);
         let articles = HashMap::from([(e.hash.clone(), html)]);
-        let body = render_route(base, &manifest, articles, &route);
+        let body = render_route(base, None, Some(e), articles, &route, site);
         let head = Head {
             title: url::page_title(Some(&e.title), &site.title),
             description: &e.summary,
@@ -81,13 +95,27 @@ pub fn pages(
         };
         pages.push(Page {
             path: url::post_page_path(&e.slug),
-            html: assemble(shell, base, &manifest, &head, &body, &data),
+            html: assemble(
+                shell,
+                base,
+                &manifest,
+                &head,
+                &body,
+                &data_for(None, Some(e)),
+            ),
         });
     }
 
     // Static hosts serve this for any missing address (GitHub Pages, Netlify, Cloudflare
     // Pages, nginx's error_page); the app then shows the right not-found view for the URL.
-    let body = render_route(base, &manifest, HashMap::new(), &format!("{base}/404.html"));
+    let body = render_route(
+        base,
+        None,
+        None,
+        HashMap::new(),
+        &format!("{base}/404.html"),
+        site,
+    );
     let head = Head {
         title: url::page_title(Some("Page not found"), &site.title),
         description: &site.description,
@@ -96,7 +124,7 @@ pub fn pages(
     };
     pages.push(Page {
         path: "404.html".into(),
-        html: assemble(shell, base, &manifest, &head, &body, &data),
+        html: assemble(shell, base, &manifest, &head, &body, &data_for(None, None)),
     });
     pages
 }
@@ -104,13 +132,17 @@ pub fn pages(
 /// The app's markup for one URL, rendered by the same components the browser runs.
 fn render_route(
     base: &str,
-    manifest: &Arc<Manifest>,
+    manifest: Option<&Arc<Manifest>>,
+    post: Option<&PostEntry>,
     articles: HashMap<String, String>,
     path: &str,
+    site: &quire_core::manifest::Site,
 ) -> String {
     let initial = Initial {
         base: base.to_string(),
-        manifest: Some(manifest.clone()),
+        site: Some(site.clone()),
+        manifest: manifest.cloned(),
+        posts: post.cloned().into_iter().collect(),
         articles,
     };
     let owner = Owner::new();
@@ -120,10 +152,10 @@ fn render_route(
     })
 }
 
-/// The manifest as JSON that is safe inside `<script>`: no `</script>` or `<!--` can occur.
-fn manifest_json(manifest: &Manifest) -> String {
-    serde_json::to_string(manifest)
-        .expect("the manifest serialises")
+/// Page data as JSON that is safe inside `<script>`: no `</script>` or `<!--` can occur.
+fn json_for_script(data: &PageData) -> String {
+    serde_json::to_string(data)
+        .expect("page data serialises")
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -81,6 +81,20 @@ pub struct PostEntry {
     pub hash: String,
 }
 
+/// What a prerendered page embeds for the app (`<script type="application/json">`): only what
+/// that page shows, so a page's size does not grow with the number of posts it does not list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    pub version: u32,
+    pub site: Site,
+    /// The index embeds the list it shows.
+    #[serde(default)]
+    pub manifest: Option<Manifest>,
+    /// An article embeds its own entry.
+    #[serde(default)]
+    pub post: Option<PostEntry>,
+}
+
 impl Manifest {
     pub fn post(&self, slug: &str) -> Option<&PostEntry> {
         self.posts.iter().find(|p| p.slug == slug)
