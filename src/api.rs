@@ -1,7 +1,7 @@
 //! Every network call the app makes, with errors a reader can act on.
 
 use gloo_net::http::Request;
-use quire_core::manifest::{Manifest, PageData, PostEntry, VERSION};
+use quire_core::manifest::{ListPage, PageData, PostData, PostEntry, VERSION};
 use quire_core::response::{judge, Verdict};
 use quire_core::url;
 
@@ -118,22 +118,37 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, ApiError> {
     }
 }
 
-pub async fn manifest(base: &str) -> Result<Manifest, ApiError> {
+/// Index page `page`.
+pub async fn list(base: &str, page: usize) -> Result<ListPage, ApiError> {
     let what = "the list of posts";
-    let text = fetch_text(&url::manifest_url(base), what).await?;
-    parse_manifest(&text).map_err(|detail| ApiError::Invalid {
+    let text = fetch_text(&format!("{base}/{}", url::list_data_path(page)), what).await?;
+    parse(&text).map_err(|detail| ApiError::Invalid {
         what: what.to_string(),
         detail,
     })
 }
 
-/// The data a prerendered page embeds; same versioning as the manifest.
-pub fn parse_page_data(text: &str) -> Result<PageData, String> {
-    check_version(text)?;
-    serde_json::from_str(text).map_err(|e| format!("it does not have the expected fields ({e})"))
+/// A post's data (entry, neighbours, links). `Ok(None)` when there is no such post.
+pub async fn post_data(base: &str, slug: &str) -> Result<Option<PostData>, ApiError> {
+    let what = "the post";
+    match fetch_text(&format!("{base}/{}", url::post_data_path(slug)), what).await {
+        Ok(text) => parse(&text).map(Some).map_err(|detail| ApiError::Invalid {
+            what: what.to_string(),
+            detail,
+        }),
+        // A static host answers an unknown post with 404, an SPA-style host with its page.
+        Err(ApiError::Status { status: 404, .. }) | Err(ApiError::Missing { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
-pub fn parse_manifest(text: &str) -> Result<Manifest, String> {
+/// The data a prerendered page embeds.
+pub fn parse_page_data(text: &str) -> Result<PageData, String> {
+    parse(text)
+}
+
+/// Any of the build's versioned JSON files.
+pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     check_version(text)?;
     serde_json::from_str(text).map_err(|e| format!("it does not have the expected fields ({e})"))
 }
@@ -166,17 +181,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn manifest_errors_are_specific() {
-        assert!(parse_manifest("{\"version\":1,")
+    fn data_errors_are_specific() {
+        type L = quire_core::manifest::ListPage;
+        assert!(parse::<L>("{\"version\":1,")
             .unwrap_err()
             .starts_with("it is not valid JSON"));
-        assert!(parse_manifest("{\"version\":99}")
+        assert!(parse::<L>("{\"version\":99}")
             .unwrap_err()
             .contains("format 99"));
-        assert!(parse_manifest("{\"version\":1}")
+        assert!(parse::<L>("{\"version\":1}")
             .unwrap_err()
             .starts_with("it does not have the expected fields"));
-        assert!(parse_manifest("{\"version\":1,\"site\":{\"title\":\"t\"},\"posts\":[]}").is_ok());
+        let ok = "{\"version\":1,\"site\":{\"title\":\"t\"},\"page\":1,\"pages\":1,\"total\":0,\"posts\":[]}";
+        assert!(parse::<L>(ok).is_ok());
     }
 
     #[test]

@@ -1,18 +1,17 @@
-//! The app shell: router, layout, and the state every route shares (base path, manifest).
+//! The app shell: router, layout, and the state every route shares.
 //!
 //! The same `App` runs in two places: in the browser (CSR), and in the build tool, which renders
 //! it to HTML for every route (`ssr` feature). Both start from an [`Initial`] state, so the page
 //! the build wrote and the app's first view are the same DOM, and the takeover shows no change.
+//! The app never needs the whole manifest: an index page loads its page of entries
+//! (`index/<n>.json`), an article its own data (`posts/<slug>.json`), each once.
 
-use crate::api;
-use crate::load::{Load, Loader};
 use crate::routes::{article::Article, index::Index, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use quire_core::manifest::{Manifest, PostEntry, Site};
+use quire_core::manifest::{ListPage, PostData, PostEntry, Site};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// What the app starts with.
 #[derive(Clone, Default)]
@@ -21,62 +20,86 @@ pub struct Initial {
     pub base: String,
     /// The site's settings, when the page carries them.
     pub site: Option<Site>,
-    /// The manifest, when the page carries it (the index does); else the app fetches it when a
-    /// view needs it.
-    pub manifest: Option<Arc<Manifest>>,
-    /// Posts the page describes without the whole manifest (an article page: its own).
-    pub posts: Vec<PostEntry>,
+    /// Index pages the page carries (by number).
+    pub lists: Vec<ListPage>,
+    /// Articles' data the page carries.
+    pub posts: Vec<PostData>,
     /// Rendered article HTML by content hash.
     pub articles: HashMap<String, String>,
 }
 
-/// Shared by all routes through context.
+/// Shared by all routes through context: what has been loaded so far, so nothing is fetched
+/// twice and going back costs nothing.
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub base: &'static str,
-    site: StoredValue<Option<Site>>,
-    pub manifest: Loader<Arc<Manifest>>,
-    manifest_requested: StoredValue<bool>,
-    /// Entries known before the manifest is (from the page).
-    known: StoredValue<Vec<PostEntry>>,
-    /// Rendered article HTML by content hash, so going back to a post costs no fetch.
-    pub articles: StoredValue<HashMap<String, String>>,
+    site: RwSignal<Option<Site>>,
+    lists: StoredValue<HashMap<usize, ListPage>>,
+    posts: StoredValue<HashMap<String, PostData>>,
+    /// Entries seen in index pages, so an article's header shows before its data arrives.
+    entries: StoredValue<HashMap<String, PostEntry>>,
+    /// Rendered article HTML by content hash.
+    articles: StoredValue<HashMap<String, String>>,
 }
 
 impl AppContext {
-    /// (Re)loads the manifest.
-    pub fn load_manifest(&self) {
-        self.manifest_requested.set_value(true);
-        let base = self.base;
-        self.manifest
-            .run(async move { api::manifest(base).await.map(Arc::new) });
-    }
-
-    /// Loads the manifest unless it is loaded or on its way.
-    pub fn need_manifest(&self) {
-        if !self.manifest_requested.get_value() {
-            self.load_manifest();
-        }
-    }
-
     pub fn site_title(&self) -> String {
-        match self.manifest.state.get() {
-            Load::Ready(m) => m.site.title.clone(),
-            _ => self
-                .site
-                .with_value(|s| s.as_ref().map(|s| s.title.clone()))
-                .unwrap_or_default(),
+        self.site
+            .with(|s| s.as_ref().map(|s| s.title.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn site_description(&self) -> String {
+        self.site
+            .with(|s| s.as_ref().map(|s| s.description.clone()))
+            .unwrap_or_default()
+    }
+
+    fn learn_site(&self, site: &Site) {
+        if self.site.with_untracked(|s| s.as_ref() != Some(site)) {
+            self.site.set(Some(site.clone()));
         }
     }
 
-    /// A post's entry without waiting for the manifest, if the page described it.
-    pub fn known_post(&self, slug: &str) -> Option<PostEntry> {
-        self.known
-            .with_value(|k| k.iter().find(|p| p.slug == slug).cloned())
+    pub fn cached_list(&self, page: usize) -> Option<ListPage> {
+        self.lists.with_value(|l| l.get(&page).cloned())
+    }
+
+    pub fn remember_list(&self, list: &ListPage) {
+        self.learn_site(&list.site);
+        self.entries.update_value(|e| {
+            for p in &list.posts {
+                e.insert(p.slug.clone(), p.clone());
+            }
+        });
+        self.lists
+            .update_value(|l| _ = l.insert(list.page, list.clone()));
+    }
+
+    pub fn cached_post(&self, slug: &str) -> Option<PostData> {
+        self.posts.with_value(|p| p.get(slug).cloned())
+    }
+
+    pub fn remember_post(&self, data: &PostData) {
+        self.learn_site(&data.site);
+        self.posts
+            .update_value(|p| _ = p.insert(data.entry.slug.clone(), data.clone()));
+    }
+
+    /// A post's entry, if an index page or the post's data has shown it.
+    pub fn known_entry(&self, slug: &str) -> Option<PostEntry> {
+        self.cached_post(slug)
+            .map(|d| d.entry)
+            .or_else(|| self.entries.with_value(|e| e.get(slug).cloned()))
     }
 
     pub fn cached_article(&self, hash: &str) -> Option<String> {
         self.articles.with_value(|c| c.get(hash).cloned())
+    }
+
+    pub fn remember_article(&self, hash: &str, html: &str) {
+        self.articles
+            .update_value(|c| _ = c.insert(hash.to_string(), html.to_string()));
     }
 }
 
@@ -92,6 +115,10 @@ pub fn home() -> String {
 
 pub fn post_href(slug: &str) -> String {
     quire_core::url::post_route(use_app().base, slug)
+}
+
+pub fn page_href(page: usize) -> String {
+    quire_core::url::index_route(use_app().base, page)
 }
 
 /// Sets the document title: "Post · Site", or the site title alone. The build tool writes the
@@ -113,17 +140,19 @@ pub fn App(initial: Initial) -> impl IntoView {
     let base: &'static str = Box::leak(initial.base.into_boxed_str());
     let app = AppContext {
         base,
-        site: StoredValue::new(initial.site),
-        manifest: Loader::new(),
-        manifest_requested: StoredValue::new(false),
-        known: StoredValue::new(initial.posts),
+        site: RwSignal::new(initial.site),
+        lists: StoredValue::new(HashMap::new()),
+        posts: StoredValue::new(HashMap::new()),
+        entries: StoredValue::new(HashMap::new()),
         articles: StoredValue::new(initial.articles),
     };
-    provide_context(app);
-    if let Some(m) = initial.manifest {
-        app.manifest_requested.set_value(true);
-        app.manifest.set(Load::Ready(m));
+    for list in &initial.lists {
+        app.remember_list(list);
     }
+    for post in &initial.posts {
+        app.remember_post(post);
+    }
+    provide_context(app);
 
     view! {
         <Router base=base>
@@ -141,6 +170,7 @@ pub fn App(initial: Initial) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Index />
+                    <Route path=path!("/page/:page") view=Index />
                     <Route path=path!("/posts/:slug") view=Article />
                 </Routes>
             </main>

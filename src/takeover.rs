@@ -7,7 +7,6 @@ use crate::app::{App, Initial};
 use leptos::prelude::*;
 use quire_core::url::{BASE_META, DATA_ID, ROOT_ID};
 use std::collections::HashMap;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The initial state the page holds.
@@ -34,14 +33,14 @@ pub fn read_initial() -> Initial {
             articles.insert(hash, prose.inner_html());
         }
     }
-    let (site, manifest, post) = match data {
-        Some(d) => (Some(d.site), d.manifest.map(Arc::new), d.post),
+    let (site, list, post) = match data {
+        Some(d) => (Some(d.site), d.list, d.post),
         None => (None, None, None),
     };
     Initial {
         base: quire_core::url::normalize_base(&base),
         site,
-        manifest,
+        lists: list.into_iter().collect(),
         posts: post.into_iter().collect(),
         articles,
     }

@@ -60,7 +60,10 @@ async fn script_in_markdown_never_runs_in_the_page() {
     tick(50).await;
     let pwned = js_sys::Reflect::get(&window(), &"__quire_pwned".into()).unwrap();
     assert!(pwned.is_undefined());
-    assert_eq!(el.query_selector_all("script, [onerror]").unwrap().length(), 0);
+    assert_eq!(
+        el.query_selector_all("script, [onerror]").unwrap().length(),
+        0
+    );
     let img = el.query_selector("img").unwrap().unwrap();
     assert_eq!(img.get_attribute("src").as_deref(), Some("/posts/x"));
     let a = el.query_selector("a").unwrap().unwrap();

@@ -1,128 +1,192 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
 use crate::api::{self, ApiError};
-use crate::app::{home, set_title, use_app, AppContext};
+use crate::app::{home, post_href, set_title, use_app, AppContext};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::load::{Load, Loader};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use quire_core::manifest::{Manifest, PostEntry};
+use quire_core::manifest::{PostData, PostEntry};
 use quire_core::markdown::{render, RenderOptions};
 
 #[component]
 pub fn Article() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // None while unknown (the manifest is loading); Some(None) for a slug that is no post.
-    let entry = Memo::new(move |_| {
-        let slug = slug.get();
-        if let Some(e) = app.known_post(&slug) {
-            return Some(Some(e));
-        }
-        app.need_manifest();
-        match app.manifest.state.get() {
-            Load::Ready(m) => Some(m.post(&slug).cloned()),
-            _ => None,
-        }
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get("slug")
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string()
     });
+    // `Ready(None)`: there is no such post.
+    let data: Loader<Option<PostData>> = Loader::new();
     let body: Loader<String> = Loader::new();
+    let load_data = move |s: String| match app.cached_post(&s) {
+        Some(d) => data.set(Load::Ready(Some(d))),
+        None => data.run(async move {
+            let d = api::post_data(app.base, &s).await?;
+            if let Some(d) = &d {
+                app.remember_post(d);
+            }
+            Ok(d)
+        }),
+    };
+
     // A post the page already holds (prerendered, or read before) renders in the first pass, so
     // taking over a prerendered page shows no loading state.
+    load_data(slug.get_untracked());
+    let shown_slug = StoredValue::new(slug.get_untracked());
     let shown_hash = StoredValue::new(None::<String>);
-    if let Some(Some(e)) = entry.get_untracked() {
-        if let Some(html) = app.cached_article(&e.hash) {
+    if let Load::Ready(Some(d)) = data.state.get_untracked() {
+        if let Some(html) = app.cached_article(&d.entry.hash) {
             body.set(Load::Ready(html));
-            shown_hash.set_value(Some(e.hash));
+            shown_hash.set_value(Some(d.entry.hash));
         }
     }
-
     Effect::new(move |_| {
-        if let Some(Some(e)) = entry.get() {
-            if shown_hash.get_value().as_deref() != Some(e.hash.as_str()) {
-                shown_hash.set_value(Some(e.hash.clone()));
-                load_body(app, body, e);
+        let s = slug.get();
+        if shown_slug.get_value() != s {
+            shown_slug.set_value(s.clone());
+            load_data(s);
+        }
+    });
+    Effect::new(move |_| {
+        if let Load::Ready(Some(d)) = data.state.get() {
+            if shown_hash.get_value().as_deref() != Some(d.entry.hash.as_str()) {
+                shown_hash.set_value(Some(d.entry.hash.clone()));
+                load_body(app, body, d);
             }
         }
     });
-    Effect::new(move |_| match entry.get() {
-        Some(Some(e)) => set_title(Some(&e.title), &app.site_title()),
-        Some(None) => set_title(Some("Post not found"), &app.site_title()),
-        None => {}
+    // The entry to show: from the post's data, or from an index page while that loads.
+    let entry = Memo::new(move |_| match data.state.get() {
+        Load::Ready(Some(d)) => Some(d.entry),
+        Load::Ready(None) => None,
+        _ => app.known_entry(&slug.get()),
+    });
+    Effect::new(move |_| match (entry.get(), data.state.get()) {
+        (Some(e), _) => set_title(Some(&e.title), &app.site_title()),
+        (None, Load::Ready(None)) => set_title(Some("Post not found"), &app.site_title()),
+        _ => {}
     });
 
-    move || match (entry.get(), app.manifest.state.get()) {
+    move || match (entry.get(), data.state.get()) {
+        (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
         (None, Load::Failed(error)) => {
-            view! { <ErrorPanel error on_retry=move || app.load_manifest() /> }.into_any()
+            view! { <ErrorPanel error on_retry=move || load_data(slug.get_untracked()) /> }
+                .into_any()
         }
         (None, _) => view! { <Loading what="the post" /> }.into_any(),
-        (Some(entry), _) => match entry {
-            None => view! { <PostNotFound slug=slug.get() /> }.into_any(),
-            Some(e) => {
-                let retry_entry = e.clone();
-                let hash = e.hash.clone();
-                view! {
-                    <article class="article">
-                        <header class="article-header">
-                            {e.draft.then(|| view! {
-                                <p class="draft-banner" role="note">"Draft — visible in development only; a release build leaves it out."</p>
+        (Some(e), state) => {
+            let hash = e.hash.clone();
+            let (newer, older) = match &state {
+                Load::Ready(Some(d)) => (d.newer.clone(), d.older.clone()),
+                _ => (None, None),
+            };
+            view! {
+                <article class="article">
+                    <header class="article-header">
+                        {e
+                            .draft
+                            .then(|| {
+                                view! {
+                                    <p class="draft-banner" role="note">
+                                        "Draft — visible in development only; a release build leaves it out."
+                                    </p>
+                                }
                             })}
-                            <h1 class="article-title">{e.title.clone()}</h1>
-                            <PostMeta entry=e.clone() />
-                        </header>
-                        {move || match body.state.get() {
-                            Load::Loading => view! { <Loading what="the post" /> }.into_any(),
-                            Load::Failed(error) => {
-                                let retry_entry = retry_entry.clone();
-                                view! { <ErrorPanel error on_retry=move || load_body(app, body, retry_entry.clone()) /> }.into_any()
-                            }
-                            Load::Ready(html) => {
-                                view! { <div class="prose" data-hash=hash.clone() inner_html=html></div> }.into_any()
-                            }
-                        }}
-                        <footer class="article-footer">
-                            <A href=home() exact=true>"← All posts"</A>
-                        </footer>
-                    </article>
-                }
-                .into_any()
+                        <h1 class="article-title">{e.title.clone()}</h1>
+                        <PostMeta entry=e.clone() />
+                    </header>
+                    {move || match (data.state.get(), body.state.get()) {
+                        (Load::Failed(error), _) => {
+                            view! { <ErrorPanel error on_retry=move || load_data(slug.get_untracked()) /> }
+                                .into_any()
+                        }
+                        (_, Load::Ready(html)) => {
+                            view! { <div class="prose" data-hash=hash.clone() inner_html=html></div> }
+                                .into_any()
+                        }
+                        (_, Load::Failed(error)) => {
+                            let retry = move || {
+                                if let Load::Ready(Some(d)) = data.state.get_untracked() {
+                                    load_body(app, body, d);
+                                }
+                            };
+                            view! { <ErrorPanel error on_retry=retry /> }.into_any()
+                        }
+                        _ => view! { <Loading what="the post" /> }.into_any(),
+                    }}
+                    <footer class="article-footer">
+                        {(newer.is_some() || older.is_some())
+                            .then(|| {
+                                view! {
+                                    <nav class="post-nav" aria-label="More posts">
+                                        {newer
+                                            .map(|n| {
+                                                view! {
+                                                    <A href=post_href(&n.slug) attr:rel="prev" attr:class="post-nav-newer">
+                                                        <span class="post-nav-label">"← Newer"</span>
+                                                        <span class="post-nav-title">{n.title}</span>
+                                                    </A>
+                                                }
+                                            })}
+                                        {older
+                                            .map(|o| {
+                                                view! {
+                                                    <A href=post_href(&o.slug) attr:rel="next" attr:class="post-nav-older">
+                                                        <span class="post-nav-label">"Older →"</span>
+                                                        <span class="post-nav-title">{o.title}</span>
+                                                    </A>
+                                                }
+                                            })}
+                                    </nav>
+                                }
+                            })}
+                        <A href=home() exact=true>"← All posts"</A>
+                    </footer>
+                </article>
             }
-        },
+                .into_any()
+        }
     }
 }
 
-fn load_body(app: AppContext, body: Loader<String>, entry: PostEntry) {
-    if let Some(html) = app.cached_article(&entry.hash) {
+fn load_body(app: AppContext, body: Loader<String>, data: PostData) {
+    if let Some(html) = app.cached_article(&data.entry.hash) {
         body.set(Load::Ready(html));
         return;
     }
-    let manifest = match app.manifest.state.get_untracked() {
-        Load::Ready(m) => Some(m),
-        _ => None,
-    };
     let base = app.base;
     body.run(async move {
-        let markdown = api::post_body(base, &entry).await?;
-        // Links to other posts' files need the manifest; without it they stay plain paths.
-        let html = render_post(&markdown, &entry, base, manifest.as_deref());
-        app.articles.update_value(|c| {
-            c.insert(entry.hash.clone(), html.clone());
-        });
+        let markdown = api::post_body(base, &data.entry).await?;
+        let html = render_post(&markdown, &data.entry, base, &data.links);
+        app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)
     });
 }
 
-/// The same render call the build tool makes, with links between posts resolved from the manifest.
+/// The same render call the build tool makes; `links` maps other posts' source paths
+/// (`posts/other.md`) to their slugs.
 pub fn render_post(
     markdown: &str,
     entry: &PostEntry,
     base: &str,
-    manifest: Option<&Manifest>,
+    links: &[(String, String)],
 ) -> String {
     let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let lookup = |path: &str| manifest.and_then(|m| m.slug_for_source(path));
+    let lookup = |path: &str| {
+        let path = path.trim_start_matches('/');
+        links
+            .iter()
+            .find(|(src, _)| src == path)
+            .map(|(_, slug)| slug.clone())
+    };
     render(
         markdown,
         &RenderOptions {

@@ -1,35 +1,74 @@
-//! `/`: every published post, newest first.
+//! `/` and `/page/:page`: published posts, newest first, one page at a time.
 
-use crate::app::{post_href, set_title, use_app};
+use crate::api;
+use crate::app::{page_href, post_href, set_title, use_app};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::load::Load;
+use crate::load::{Load, Loader};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use quire_core::manifest::ListPage;
 
 #[component]
 pub fn Index() -> impl IntoView {
     let app = use_app();
-    app.need_manifest();
-    Effect::new(move |_| set_title(None, &app.site_title()));
-    move || match app.manifest.state.get() {
+    let params = use_params_map();
+    let page = Memo::new(move |_| {
+        params
+            .read()
+            .get("page")
+            .and_then(|p| p.trim_end_matches('/').parse::<usize>().ok())
+            .unwrap_or(1)
+    });
+    let list: Loader<ListPage> = Loader::new();
+    let load = move |n: usize| match app.cached_list(n) {
+        Some(l) => list.set(Load::Ready(l)),
+        None => list.run(async move {
+            let l = api::list(app.base, n).await?;
+            app.remember_list(&l);
+            Ok(l)
+        }),
+    };
+    // The first pass uses what the page holds, so the takeover renders the same list.
+    load(page.get_untracked());
+    let shown = StoredValue::new(page.get_untracked());
+    Effect::new(move |_| {
+        let n = page.get();
+        if shown.get_value() != n {
+            shown.set_value(n);
+            load(n);
+        }
+    });
+    Effect::new(move |_| {
+        let n = page.get();
+        let title = (n > 1).then(|| format!("Page {n}"));
+        set_title(title.as_deref(), &app.site_title());
+    });
+
+    move || match list.state.get() {
         Load::Loading => view! { <Loading what="posts" /> }.into_any(),
         Load::Failed(error) => {
-            view! { <ErrorPanel error on_retry=move || app.load_manifest() /> }.into_any()
+            view! { <ErrorPanel error on_retry=move || load(page.get_untracked()) /> }.into_any()
         }
-        Load::Ready(manifest) => {
-            let description = manifest.site.description.clone();
-            let posts = manifest.posts.clone();
+        Load::Ready(list) => {
+            let description = app.site_description();
+            let (n, pages) = (list.page, list.pages);
             view! {
                 <section class="index">
-                    <h1 class="visually-hidden">"Posts"</h1>
-                    {(!description.is_empty()).then(|| view! { <p class="site-description">{description}</p> })}
-                    {if posts.is_empty() {
-                        view! { <p class="empty">"No posts yet. Add a Markdown file to public/posts/."</p> }.into_any()
+                    <h1 class="visually-hidden">
+                        {if n > 1 { format!("Posts, page {n} of {pages}") } else { "Posts".to_string() }}
+                    </h1>
+                    {(n == 1 && !description.is_empty())
+                        .then(|| view! { <p class="site-description">{description}</p> })}
+                    {if list.posts.is_empty() {
+                        view! { <p class="empty">"No posts yet. Add a Markdown file to public/posts/."</p> }
+                            .into_any()
                     } else {
                         view! {
                             <ol class="post-list">
-                                {posts
+                                {list
+                                    .posts
                                     .into_iter()
                                     .map(|p| {
                                         let href = post_href(&p.slug);
@@ -41,18 +80,35 @@ pub fn Index() -> impl IntoView {
                                                     <A href=href>{title}</A>
                                                 </h2>
                                                 <PostMeta entry=p />
-                                                {(!summary.is_empty()).then(|| view! { <p class="summary">{summary}</p> })}
+                                                {(!summary.is_empty())
+                                                    .then(|| view! { <p class="summary">{summary}</p> })}
                                             </li>
                                         }
                                     })
                                     .collect_view()}
                             </ol>
                         }
-                        .into_any()
+                            .into_any()
                     }}
+                    <Pager page=n pages />
                 </section>
             }
-            .into_any()
+                .into_any()
         }
     }
+}
+
+#[component]
+fn Pager(page: usize, pages: usize) -> impl IntoView {
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages">
+                {(page > 1)
+                    .then(|| view! { <A href=page_href(page - 1) attr:rel="prev" attr:class="pager-newer">"← Newer posts"</A> })}
+                <span class="pager-position">{format!("Page {page} of {pages}")}</span>
+                {(page < pages)
+                    .then(|| view! { <A href=page_href(page + 1) attr:rel="next" attr:class="pager-older">"Older posts →"</A> })}
+            </nav>
+        }
+    })
 }

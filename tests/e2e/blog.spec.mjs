@@ -128,3 +128,18 @@ test("script in a post never runs", async ({ page }) => {
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   await expect(page.locator(".prose script, .prose [onerror]")).toHaveCount(0);
 });
+
+test("an article links to the newer and older posts", async ({ page, baseURL }) => {
+  await page.goto("posts/writing-posts-with-quire/");
+  const nav = page.getByRole("navigation", { name: "More posts" });
+  await expect(nav.locator(".post-nav-newer")).toContainText("A reading list for the web platform");
+  await expect(nav.locator(".post-nav-older")).toContainText("Errors in Rust without tears");
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await nav.locator(".post-nav-older").click();
+  await expect(page).toHaveURL(new URL("posts/rust-errors-without-tears/", baseURL).href);
+  await expect(page.locator(".prose")).toContainText("Rust has no exceptions.");
+  // The oldest post has no older neighbour.
+  await page.goto(SEED_PATH);
+  await expect(page.locator(".post-nav-older")).toHaveCount(0);
+  await expect(page.locator(".post-nav-newer")).toContainText("Errors in Rust without tears");
+});

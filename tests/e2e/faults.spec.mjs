@@ -6,7 +6,7 @@ import { test, expect } from "@playwright/test";
 const SEED_TITLE = "Golang vs Python for backend";
 const SEED_TEXT = "If I must choose one for my every project";
 const POST_MD = /\/posts\/[^/]+\.md(\?|$)/;
-const MANIFEST = /\/manifest\.json(\?|$)/;
+const MANIFEST = /\/index\/\d+\.json(\?|$)/;
 
 const FAULTS = {
   offline: { route: (r) => r.abort("internetdisconnected"), message: "the server did not answer" },

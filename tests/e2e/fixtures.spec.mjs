@@ -32,8 +32,10 @@ async function watchForScript(page) {
 }
 
 test("broken posts never take the blog down: every publishable post is listed", async ({ page }) => {
+  await page.goto("page/2/");
+  const older = await page.locator(".post-item-title").allTextContents();
   await page.goto("./");
-  const titles = await page.locator(".post-item-title").allTextContents();
+  const titles = [...(await page.locator(".post-item-title").allTextContents()), ...older];
   for (const t of [
     "A good post",
     "BOM and CRLF",
@@ -121,4 +123,30 @@ test("the release build carries a strict CSP and the app works under it", async 
   await page.getByRole("link", { name: "A good post" }).click();
   await expect(page.locator(".prose")).toContainText("stays fine");
   expect(violations).toEqual([]);
+});
+
+test("the index is paginated, and each page loads only its own posts", async ({ page, baseURL }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto("./");
+  await expect(page.locator(".post-item")).toHaveCount(10);
+  const pager = page.getByRole("navigation", { name: "Pages" });
+  await expect(pager).toContainText("Page 1 of 2");
+  await expect(pager.getByRole("link", { name: "← Newer posts" })).toHaveCount(0);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  // No request for the whole manifest or any other page's data on the first view.
+  expect(requests.filter((p) => p.endsWith(".json"))).toEqual([]);
+
+  await pager.getByRole("link", { name: "Older posts →" }).click();
+  await expect(page).toHaveURL(new URL("page/2/", baseURL).href);
+  await expect(page.locator(".post-item")).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 2 of 2");
+  expect(requests.filter((p) => p.endsWith(".json"))).toEqual(["/index/2.json"]);
+
+  // A reload on page 2 is a prerendered page of its own.
+  const res = await page.reload();
+  expect(res.status()).toBe(200);
+  await expect(page.locator(".post-item")).toHaveCount(1);
+  await page.getByRole("link", { name: "← Newer posts" }).click();
+  await expect(page.locator(".post-item")).toHaveCount(10);
 });

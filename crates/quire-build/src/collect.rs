@@ -125,10 +125,31 @@ pub fn write_output(
         fs::write(&dest, &post.text)
             .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
     }
-    let json = serde_json::to_string(&build.manifest).map_err(|e| e.to_string())?;
-    let dest = out.join(quire_core::url::MANIFEST_PATH);
-    fs::write(&dest, json).map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+    let write_json = |rel: &str, json: String| -> Result<(), String> {
+        let dest = out.join(rel);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::write(&dest, json).map_err(|e| format!("cannot write {}: {e}", dest.display()))
+    };
+    // The whole manifest, for tools and search; the app loads the smaller files below.
+    write_json(quire_core::url::MANIFEST_PATH, to_json(&build.manifest)?)?;
+    let (lists, posts) = build.data();
+    for list in &lists {
+        write_json(&quire_core::url::list_data_path(list.page), to_json(list)?)?;
+    }
+    for post in &posts {
+        write_json(
+            &quire_core::url::post_data_path(&post.entry.slug),
+            to_json(post)?,
+        )?;
+    }
     Ok(())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| e.to_string())
 }
 
 /// trunk's content-hashed output files (`quire-0123456789abcdef_bg.wasm`, `main-….css`), by name.

@@ -64,11 +64,16 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
         escape(site.author.as_deref().unwrap_or(&site.title))
     ));
     xml.push_str("  <generator>quire</generator>\n");
+    let links: Vec<(String, String)> = manifest
+        .posts
+        .iter()
+        .map(|p| (p.source.clone(), p.slug.clone()))
+        .collect();
     for post in &posts {
         let e = &post.entry;
         let link = absolute(manifest, &url::post_route(base, &e.slug))?;
         let markdown = quire_core::front_matter::body(&post.text);
-        let html = quire::routes::article::render_post(markdown, e, base, Some(manifest));
+        let html = quire::routes::article::render_post(markdown, e, base, &links);
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&e.title)));
         xml.push_str(&format!(

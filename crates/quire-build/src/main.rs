@@ -185,7 +185,7 @@ fn write_site_files(
         // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
         Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
-            for page in prerender::pages(&shell, &args.base, manifest, &build.posts, args.release) {
+            for page in prerender::pages(&shell, &args.base, build, args.release) {
                 write(&page.path, &page.html)?;
             }
         }

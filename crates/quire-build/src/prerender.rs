@@ -7,11 +7,10 @@ use crate::shell::escape;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use quire::app::{App, Initial};
-use quire_core::manifest::{Manifest, PageData, PostEntry, VERSION};
-use quire_core::post::Post;
+use quire_core::manifest::{ListPage, Manifest, PageData, PostData, PostEntry, VERSION};
+use quire_core::post::SiteBuild;
 use quire_core::url;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// One page to write.
 pub struct Page {
@@ -31,13 +30,7 @@ struct Head<'a> {
 
 /// `strict_csp` adds the Content-Security-Policy `<meta>` (release builds; `trunk serve`'s
 /// live-reload script is inline, so development pages go without).
-pub fn pages(
-    shell: &str,
-    base: &str,
-    manifest: &Manifest,
-    posts: &[Post],
-    strict_csp: bool,
-) -> Vec<Page> {
+pub fn pages(shell: &str, base: &str, build: &SiteBuild, strict_csp: bool) -> Vec<Page> {
     let shell = if strict_csp {
         shell.replacen(
             "<head>",
@@ -48,45 +41,64 @@ pub fn pages(
         shell.to_string()
     };
     let shell = shell.as_str();
-    let manifest = Arc::new(manifest.clone());
+    let manifest = &build.manifest;
     let site = &manifest.site;
-    let data_for = |manifest: Option<&Manifest>, post: Option<&PostEntry>| {
+    let (lists, datas) = build.data();
+    let embed = |list: Option<&ListPage>, post: Option<&PostData>| {
         json_for_script(&PageData {
             version: VERSION,
             site: site.clone(),
-            manifest: manifest.cloned(),
+            list: list.cloned(),
             post: post.cloned(),
         })
     };
-    let mut pages = Vec::with_capacity(posts.len() + 2);
+    let mut pages = Vec::with_capacity(build.posts.len() + lists.len() + 1);
 
-    let home = url::home(base);
-    let body = render_route(base, Some(&manifest), None, HashMap::new(), &home, site);
-    let head = Head {
-        title: site.title.clone(),
-        description: &site.description,
-        route: Some(home.clone()),
-        article: None,
-    };
-    pages.push(Page {
-        path: "index.html".into(),
-        html: assemble(
-            shell,
-            base,
-            &manifest,
-            &head,
-            &body,
-            &data_for(Some(&manifest), None),
-        ),
-    });
+    for list in &lists {
+        let route = url::index_route(base, list.page);
+        let initial = Initial {
+            base: base.to_string(),
+            site: Some(site.clone()),
+            lists: vec![list.clone()],
+            ..Initial::default()
+        };
+        let body = render_route(initial, &route);
+        let title = match list.page {
+            1 => site.title.clone(),
+            n => url::page_title(Some(&format!("Page {n}")), &site.title),
+        };
+        let head = Head {
+            title,
+            description: &site.description,
+            route: Some(route),
+            article: None,
+        };
+        pages.push(Page {
+            path: url::index_page_path(list.page),
+            html: assemble(
+                shell,
+                base,
+                manifest,
+                &head,
+                &body,
+                &embed(Some(list), None),
+            ),
+        });
+    }
 
-    for post in posts {
+    for (post, data) in build.posts.iter().zip(&datas) {
         let e = &post.entry;
         let markdown = quire_core::front_matter::body(&post.text);
-        let html = quire::routes::article::render_post(markdown, e, base, Some(&manifest));
+        let html = quire::routes::article::render_post(markdown, e, base, &data.links);
         let route = url::post_route(base, &e.slug);
-        let articles = HashMap::from([(e.hash.clone(), html)]);
-        let body = render_route(base, None, Some(e), articles, &route, site);
+        let initial = Initial {
+            base: base.to_string(),
+            site: Some(site.clone()),
+            posts: vec![data.clone()],
+            articles: HashMap::from([(e.hash.clone(), html)]),
+            ..Initial::default()
+        };
+        let body = render_route(initial, &route);
         let head = Head {
             title: url::page_title(Some(&e.title), &site.title),
             description: &e.summary,
@@ -98,24 +110,22 @@ pub fn pages(
             html: assemble(
                 shell,
                 base,
-                &manifest,
+                manifest,
                 &head,
                 &body,
-                &data_for(None, Some(e)),
+                &embed(None, Some(data)),
             ),
         });
     }
 
     // Static hosts serve this for any missing address (GitHub Pages, Netlify, Cloudflare
     // Pages, nginx's error_page); the app then shows the right not-found view for the URL.
-    let body = render_route(
-        base,
-        None,
-        None,
-        HashMap::new(),
-        &format!("{base}/404.html"),
-        site,
-    );
+    let initial = Initial {
+        base: base.to_string(),
+        site: Some(site.clone()),
+        ..Initial::default()
+    };
+    let body = render_route(initial, &format!("{base}/404.html"));
     let head = Head {
         title: url::page_title(Some("Page not found"), &site.title),
         description: &site.description,
@@ -124,27 +134,13 @@ pub fn pages(
     };
     pages.push(Page {
         path: "404.html".into(),
-        html: assemble(shell, base, &manifest, &head, &body, &data_for(None, None)),
+        html: assemble(shell, base, manifest, &head, &body, &embed(None, None)),
     });
     pages
 }
 
 /// The app's markup for one URL, rendered by the same components the browser runs.
-fn render_route(
-    base: &str,
-    manifest: Option<&Arc<Manifest>>,
-    post: Option<&PostEntry>,
-    articles: HashMap<String, String>,
-    path: &str,
-    site: &quire_core::manifest::Site,
-) -> String {
-    let initial = Initial {
-        base: base.to_string(),
-        site: Some(site.clone()),
-        manifest: manifest.cloned(),
-        posts: post.cloned().into_iter().collect(),
-        articles,
-    };
+fn render_route(initial: Initial, path: &str) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(RequestUrl::new(path));

@@ -24,6 +24,9 @@ pub struct Site {
     pub author: Option<String>,
     #[serde(default = "default_language")]
     pub language: String,
+    /// Posts per index page.
+    #[serde(default = "default_per_page")]
+    pub posts_per_page: usize,
     /// Absolute URL of the deployed site (for feeds and canonical links), if configured.
     #[serde(default)]
     pub base_url: Option<String>,
@@ -33,6 +36,12 @@ fn default_language() -> String {
     "en".to_string()
 }
 
+pub const DEFAULT_PER_PAGE: usize = 10;
+
+fn default_per_page() -> usize {
+    DEFAULT_PER_PAGE
+}
+
 impl Default for Site {
     fn default() -> Self {
         Site {
@@ -40,6 +49,7 @@ impl Default for Site {
             description: String::new(),
             author: None,
             language: default_language(),
+            posts_per_page: DEFAULT_PER_PAGE,
             base_url: None,
         }
     }
@@ -81,18 +91,90 @@ pub struct PostEntry {
     pub hash: String,
 }
 
+/// One page of the index (`index/<n>.json`, embedded in `/` and `/page/<n>/`): the first view
+/// costs one page's entries, however many posts the blog has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListPage {
+    pub version: u32,
+    pub site: Site,
+    /// 1-based.
+    pub page: usize,
+    pub pages: usize,
+    pub total: usize,
+    pub posts: Vec<PostEntry>,
+}
+
+/// A neighbour for "previous / next post" links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostLink {
+    pub slug: String,
+    pub title: String,
+}
+
+/// Everything the article view needs besides the Markdown (`posts/<slug>.json`, embedded in the
+/// article's page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostData {
+    pub version: u32,
+    pub site: Site,
+    pub entry: PostEntry,
+    /// The newer post (listed before this one).
+    #[serde(default)]
+    pub newer: Option<PostLink>,
+    /// The older post (listed after this one).
+    #[serde(default)]
+    pub older: Option<PostLink>,
+    /// Source paths of other posts this one links to (`posts/other.md`) → their slugs, so the
+    /// app resolves those links without the whole manifest.
+    #[serde(default)]
+    pub links: Vec<(String, String)>,
+}
+
 /// What a prerendered page embeds for the app (`<script type="application/json">`): only what
 /// that page shows, so a page's size does not grow with the number of posts it does not list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageData {
     pub version: u32,
     pub site: Site,
-    /// The index embeds the list it shows.
+    /// An index page embeds the list it shows.
     #[serde(default)]
-    pub manifest: Option<Manifest>,
-    /// An article embeds its own entry.
+    pub list: Option<ListPage>,
+    /// An article embeds its own data.
     #[serde(default)]
-    pub post: Option<PostEntry>,
+    pub post: Option<PostData>,
+}
+
+/// Splits posts (already in index order) into pages of `per_page`; a blog without posts still
+/// has one (empty) page.
+pub fn paginate(site: &Site, posts: &[PostEntry], per_page: usize) -> Vec<ListPage> {
+    let per_page = per_page.max(1);
+    let pages = posts.len().div_ceil(per_page).max(1);
+    (0..pages)
+        .map(|i| ListPage {
+            version: VERSION,
+            site: site.clone(),
+            page: i + 1,
+            pages,
+            total: posts.len(),
+            posts: posts
+                .iter()
+                .skip(i * per_page)
+                .take(per_page)
+                .cloned()
+                .collect(),
+        })
+        .collect()
+}
+
+/// Neighbours in index order: (newer, older).
+pub fn neighbours(posts: &[PostEntry], index: usize) -> (Option<PostLink>, Option<PostLink>) {
+    let link = |p: &PostEntry| PostLink {
+        slug: p.slug.clone(),
+        title: p.title.clone(),
+    };
+    let newer = index.checked_sub(1).and_then(|i| posts.get(i)).map(link);
+    let older = posts.get(index + 1).map(link);
+    (newer, older)
 }
 
 impl Manifest {
@@ -113,6 +195,54 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(slug: &str) -> PostEntry {
+        PostEntry {
+            slug: slug.into(),
+            title: slug.to_uppercase(),
+            source: format!("posts/{slug}.md"),
+            date: None,
+            date_written: None,
+            date_display: None,
+            updated: None,
+            description: None,
+            summary: String::new(),
+            tags: vec![],
+            author: None,
+            draft: false,
+            words: 1,
+            reading_minutes: 1,
+            hash: "h".into(),
+        }
+    }
+
+    #[test]
+    fn pagination_splits_in_order() {
+        let posts: Vec<_> = ["a", "b", "c", "d", "e"].iter().map(|s| entry(s)).collect();
+        let site = Site::default();
+        let pages = paginate(&site, &posts, 2);
+        assert_eq!(pages.len(), 3);
+        assert_eq!((pages[0].page, pages[0].pages, pages[0].total), (1, 3, 5));
+        let slugs = |p: &ListPage| p.posts.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs(&pages[0]), ["a", "b"]);
+        assert_eq!(slugs(&pages[2]), ["e"]);
+        assert_eq!(paginate(&site, &[], 10).len(), 1);
+        assert_eq!(
+            paginate(&site, &posts, 0).len(),
+            5,
+            "a page size of 0 means 1"
+        );
+    }
+
+    #[test]
+    fn neighbours_follow_index_order() {
+        let posts: Vec<_> = ["new", "mid", "old"].iter().map(|s| entry(s)).collect();
+        let (newer, older) = neighbours(&posts, 1);
+        assert_eq!(newer.unwrap().slug, "new");
+        assert_eq!(older.unwrap().slug, "old");
+        assert_eq!(neighbours(&posts, 0).0, None);
+        assert_eq!(neighbours(&posts, 2).1, None);
+    }
 
     #[test]
     fn tolerates_missing_optional_fields() {

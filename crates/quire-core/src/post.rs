@@ -4,7 +4,7 @@
 use crate::date;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::{self, Format, FrontMatter, SplitError};
-use crate::manifest::{Manifest, PostEntry, Site, VERSION};
+use crate::manifest::{self, ListPage, Manifest, PostData, PostEntry, Site, VERSION};
 use crate::markdown::{self, RenderOptions};
 use crate::slug;
 use serde_json::{Map, Value};
@@ -274,6 +274,57 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
         posts,
         diagnostics,
     }
+}
+
+impl SiteBuild {
+    /// The data files the app loads: index pages, and each post's data (neighbours, links to
+    /// other posts), in manifest order.
+    pub fn data(&self) -> (Vec<ListPage>, Vec<PostData>) {
+        let site = &self.manifest.site;
+        let entries = &self.manifest.posts;
+        let lists = manifest::paginate(site, entries, site.posts_per_page);
+        let posts = self
+            .posts
+            .iter()
+            .enumerate()
+            .map(|(i, post)| {
+                let (newer, older) = manifest::neighbours(entries, i);
+                PostData {
+                    version: VERSION,
+                    site: site.clone(),
+                    entry: post.entry.clone(),
+                    newer,
+                    older,
+                    links: links_to_posts(post, &self.manifest),
+                }
+            })
+            .collect();
+        (lists, posts)
+    }
+}
+
+/// The other posts a post links to by file (`[x](./other.md)`): source path → slug.
+fn links_to_posts(post: &Post, manifest: &Manifest) -> Vec<(String, String)> {
+    let found = std::cell::RefCell::new(Vec::new());
+    let lookup = |path: &str| {
+        let slug = manifest.slug_for_source(path)?;
+        let source = path.trim_start_matches('/').to_string();
+        let mut f = found.borrow_mut();
+        if !f.iter().any(|(s, _): &(String, String)| *s == source) {
+            f.push((source, slug.clone()));
+        }
+        Some(slug)
+    };
+    let dir = post.entry.source.rsplit_once('/').map_or("", |(d, _)| d);
+    markdown::render(
+        crate::front_matter::body(&post.text),
+        &RenderOptions {
+            base: "",
+            source_dir: dir,
+            post_slug: Some(&lookup),
+        },
+    );
+    found.into_inner()
 }
 
 /// Parses the front matter into fields. `None` when its syntax is broken (reported as an error).

@@ -12,6 +12,7 @@ struct SiteFile {
     author: Option<String>,
     language: Option<String>,
     base_url: Option<String>,
+    posts_per_page: Option<usize>,
 }
 
 /// Reads `quire.toml`'s text. A broken file is reported and the defaults are used, so the blog
@@ -31,6 +32,9 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
             site.base_url = f
                 .base_url
                 .map(|u| u.trim_end_matches('/').to_string() + "/");
+            if let Some(n) = f.posts_per_page {
+                site.posts_per_page = n.max(1);
+            }
             (site, Vec::new())
         }
         Err(e) => {

@@ -47,6 +47,34 @@ pub const ROOT_ID: &str = "quire-root";
 /// `<script type="application/json" id="quire-data">`: the manifest, embedded in each page.
 pub const DATA_ID: &str = "quire-data";
 
+/// Index page `n` (1-based): `/blog/` for the first, `/blog/page/2/` after.
+pub fn index_route(base: &str, page: usize) -> String {
+    if page <= 1 {
+        home(base)
+    } else {
+        format!("{base}/page/{page}/")
+    }
+}
+
+/// Where the build writes index page `n`'s prerendered HTML.
+pub fn index_page_path(page: usize) -> String {
+    if page <= 1 {
+        "index.html".to_string()
+    } else {
+        format!("page/{page}/index.html")
+    }
+}
+
+/// The data of index page `n`.
+pub fn list_data_path(page: usize) -> String {
+    format!("index/{page}.json")
+}
+
+/// The data of a post's page (entry, neighbours, links).
+pub fn post_data_path(slug: &str) -> String {
+    format!("posts/{slug}.json")
+}
+
 pub const MANIFEST_PATH: &str = "manifest.json";
 
 pub fn manifest_url(base: &str) -> String {
