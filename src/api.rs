@@ -1,7 +1,7 @@
 //! Every network call the app makes, with errors a reader can act on.
 
 use gloo_net::http::Request;
-use quire_core::manifest::{ListPage, PageData, PostData, PostEntry, VERSION};
+use quire_core::manifest::{ListPage, PageData, PostData, PostEntry, TagList, TagPage, VERSION};
 use quire_core::response::{judge, Verdict};
 use quire_core::url;
 
@@ -126,6 +126,28 @@ pub async fn list(base: &str, page: usize) -> Result<ListPage, ApiError> {
         what: what.to_string(),
         detail,
     })
+}
+
+pub async fn tag_list(base: &str) -> Result<TagList, ApiError> {
+    let what = "the list of tags";
+    let text = fetch_text(&format!("{base}/{}", url::TAGS_DATA_PATH), what).await?;
+    parse(&text).map_err(|detail| ApiError::Invalid {
+        what: what.to_string(),
+        detail,
+    })
+}
+
+/// A tag's posts; `Ok(None)` when no post has that tag.
+pub async fn tag_page(base: &str, slug: &str) -> Result<Option<TagPage>, ApiError> {
+    let what = "the tag's posts";
+    match fetch_text(&format!("{base}/{}", url::tag_data_path(slug)), what).await {
+        Ok(text) => parse(&text).map(Some).map_err(|detail| ApiError::Invalid {
+            what: what.to_string(),
+            detail,
+        }),
+        Err(ApiError::Status { status: 404, .. }) | Err(ApiError::Missing { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// A post's data (entry, neighbours, links). `Ok(None)` when there is no such post.

@@ -6,11 +6,16 @@
 //! The app never needs the whole manifest: an index page loads its page of entries
 //! (`index/<n>.json`), an article its own data (`posts/<slug>.json`), each once.
 
-use crate::routes::{article::Article, index::Index, not_found::NotFound};
+use crate::routes::{
+    article::Article,
+    index::Index,
+    not_found::NotFound,
+    tags::{Tag, Tags},
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use quire_core::manifest::{ListPage, PostData, PostEntry, Site};
+use quire_core::manifest::{ListPage, PostData, PostEntry, Site, TagList, TagPage};
 use std::collections::HashMap;
 
 /// What the app starts with.
@@ -26,6 +31,10 @@ pub struct Initial {
     pub posts: Vec<PostData>,
     /// Rendered article HTML by content hash.
     pub articles: HashMap<String, String>,
+    /// The tag list, on `/tags/`.
+    pub tags: Option<TagList>,
+    /// Tag pages the page carries.
+    pub tag_pages: Vec<TagPage>,
 }
 
 /// Shared by all routes through context: what has been loaded so far, so nothing is fetched
@@ -40,6 +49,8 @@ pub struct AppContext {
     entries: StoredValue<HashMap<String, PostEntry>>,
     /// Rendered article HTML by content hash.
     articles: StoredValue<HashMap<String, String>>,
+    tag_list: StoredValue<Option<TagList>>,
+    tag_pages: StoredValue<HashMap<String, TagPage>>,
 }
 
 impl AppContext {
@@ -93,6 +104,25 @@ impl AppContext {
             .or_else(|| self.entries.with_value(|e| e.get(slug).cloned()))
     }
 
+    pub fn cached_tag_list(&self) -> Option<TagList> {
+        self.tag_list.get_value()
+    }
+
+    pub fn remember_tag_list(&self, list: &TagList) {
+        self.learn_site(&list.site);
+        self.tag_list.set_value(Some(list.clone()));
+    }
+
+    pub fn cached_tag_page(&self, slug: &str) -> Option<TagPage> {
+        self.tag_pages.with_value(|t| t.get(slug).cloned())
+    }
+
+    pub fn remember_tag_page(&self, page: &TagPage) {
+        self.learn_site(&page.site);
+        self.tag_pages
+            .update_value(|t| _ = t.insert(page.tag.slug.clone(), page.clone()));
+    }
+
     pub fn cached_article(&self, hash: &str) -> Option<String> {
         self.articles.with_value(|c| c.get(hash).cloned())
     }
@@ -115,6 +145,14 @@ pub fn home() -> String {
 
 pub fn post_href(slug: &str) -> String {
     quire_core::url::post_route(use_app().base, slug)
+}
+
+pub fn tags_href() -> String {
+    quire_core::url::tags_route(use_app().base)
+}
+
+pub fn tag_href(slug: &str) -> String {
+    quire_core::url::tag_route(use_app().base, slug)
 }
 
 pub fn page_href(page: usize) -> String {
@@ -145,7 +183,15 @@ pub fn App(initial: Initial) -> impl IntoView {
         posts: StoredValue::new(HashMap::new()),
         entries: StoredValue::new(HashMap::new()),
         articles: StoredValue::new(initial.articles),
+        tag_list: StoredValue::new(None),
+        tag_pages: StoredValue::new(HashMap::new()),
     };
+    if let Some(t) = &initial.tags {
+        app.remember_tag_list(t);
+    }
+    for t in &initial.tag_pages {
+        app.remember_tag_page(t);
+    }
     for list in &initial.lists {
         app.remember_list(list);
     }
@@ -165,6 +211,9 @@ pub fn App(initial: Initial) -> impl IntoView {
                             if t.is_empty() { "quire".to_string() } else { t }
                         }}
                     </A>
+                    <A href=tags_href() exact=true attr:class="site-nav-link">
+                        "Tags"
+                    </A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
@@ -172,6 +221,8 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/") view=Index />
                     <Route path=path!("/page/:page") view=Index />
                     <Route path=path!("/posts/:slug") view=Article />
+                    <Route path=path!("/tags") view=Tags />
+                    <Route path=path!("/tags/:tag") view=Tag />
                 </Routes>
             </main>
             <footer class="site-footer">

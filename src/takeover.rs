@@ -33,9 +33,9 @@ pub fn read_initial() -> Initial {
             articles.insert(hash, prose.inner_html());
         }
     }
-    let (site, list, post) = match data {
-        Some(d) => (Some(d.site), d.list, d.post),
-        None => (None, None, None),
+    let (site, list, post, tags, tag) = match data {
+        Some(d) => (Some(d.site), d.list, d.post, d.tags, d.tag),
+        None => (None, None, None, None, None),
     };
     Initial {
         base: quire_core::url::normalize_base(&base),
@@ -43,6 +43,8 @@ pub fn read_initial() -> Initial {
         lists: list.into_iter().collect(),
         posts: post.into_iter().collect(),
         articles,
+        tags,
+        tag_pages: tag.into_iter().collect(),
     }
 }
 

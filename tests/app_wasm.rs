@@ -83,6 +83,7 @@ fn an_invalid_date_is_shown_as_written() {
         description: None,
         summary: String::new(),
         tags: vec!["go".into()],
+        tag_slugs: vec!["go".into()],
         author: None,
         draft: false,
         words: 350,

@@ -1,7 +1,9 @@
 //! Date, reading time, tags and draft badge: the line under a post's title, on the index and
 //! on the article.
 
+use crate::app::tag_href;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use quire_core::manifest::PostEntry;
 
 #[component]
@@ -20,19 +22,32 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
         _ => None,
     };
     let minutes = entry.reading_minutes;
+    let words = entry.words;
+    let tags: Vec<(String, String)> = entry
+        .tags
+        .iter()
+        .cloned()
+        .zip(entry.tag_slugs.iter().cloned())
+        .collect();
     view! {
         <div class="post-meta">
             {entry.draft.then(|| view! { <span class="badge draft">"Draft"</span> })}
             {date}
             <span class="reading-time">{format!("{minutes} min read")}</span>
-            {(!entry.tags.is_empty())
+            <span class="word-count">{format!("{words} words")}</span>
+            {(!tags.is_empty())
                 .then(|| {
                     view! {
                         <ul class="tags" aria-label="Tags">
-                            {entry
-                                .tags
-                                .iter()
-                                .map(|t| view! { <li class="tag">{t.clone()}</li> })
+                            {tags
+                                .into_iter()
+                                .map(|(t, s)| {
+                                    view! {
+                                        <li class="tag">
+                                            <A href=tag_href(&s)>{t}</A>
+                                        </li>
+                                    }
+                                })
                                 .collect_view()}
                         </ul>
                     }

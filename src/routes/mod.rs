@@ -1,3 +1,4 @@
 pub mod article;
 pub mod index;
 pub mod not_found;
+pub mod tags;

@@ -143,3 +143,31 @@ test("an article links to the newer and older posts", async ({ page, baseURL }) 
   await expect(page.locator(".post-nav-older")).toHaveCount(0);
   await expect(page.locator(".post-nav-newer")).toContainText("Errors in Rust without tears");
 });
+
+test("tags: chips link to tag pages, /tags/ lists every tag with its count", async ({ page, baseURL }) => {
+  await page.goto("./");
+  await started(page);
+  const rust = page.locator(".post-item").filter({ hasText: "Errors in Rust" });
+  await rust.getByRole("link", { name: "rust", exact: true }).click();
+  await expect(page).toHaveURL(new URL("tags/rust/", baseURL).href);
+  await expect(page.getByRole("heading", { name: "Posts tagged “rust”" })).toBeVisible();
+  await expect(page.locator(".post-item-title")).toHaveText(["Errors in Rust without tears"]);
+  await page.reload();
+  await expect(page.locator(".post-item-title")).toHaveText(["Errors in Rust without tears"]);
+
+  await page.getByRole("link", { name: "All tags" }).click();
+  await expect(page).toHaveURL(new URL("tags/", baseURL).href);
+  const cloud = page.locator(".tag-cloud .tag");
+  await expect(cloud).toHaveCount(7);
+  await expect(cloud.filter({ hasText: "markdown" })).toContainText("(1)");
+  await page.getByRole("link", { name: "web", exact: true }).click();
+  await expect(page.locator(".post-item-title")).toHaveText(["A reading list for the web platform"]);
+
+  // Word count and reading time on the index and the article.
+  await page.goto("posts/golang-vs-python-for-backend/");
+  await expect(page.locator(".article .word-count")).toHaveText("353 words");
+
+  const res = await page.goto("tags/no-such-tag/");
+  expect(res.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Tag not found" })).toBeVisible();
+});

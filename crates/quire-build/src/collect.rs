@@ -145,6 +145,14 @@ pub fn write_output(
             to_json(post)?,
         )?;
     }
+    let (tag_list, tag_pages) = build.tags();
+    write_json(quire_core::url::TAGS_DATA_PATH, to_json(&tag_list)?)?;
+    for page in &tag_pages {
+        write_json(
+            &quire_core::url::tag_data_path(&page.tag.slug),
+            to_json(page)?,
+        )?;
+    }
     Ok(())
 }
 

@@ -44,12 +44,19 @@ pub fn pages(shell: &str, base: &str, build: &SiteBuild, strict_csp: bool) -> Ve
     let manifest = &build.manifest;
     let site = &manifest.site;
     let (lists, datas) = build.data();
+    let empty = PageData {
+        version: VERSION,
+        site: site.clone(),
+        list: None,
+        post: None,
+        tags: None,
+        tag: None,
+    };
     let embed = |list: Option<&ListPage>, post: Option<&PostData>| {
         json_for_script(&PageData {
-            version: VERSION,
-            site: site.clone(),
             list: list.cloned(),
             post: post.cloned(),
+            ..empty.clone()
         })
     };
     let mut pages = Vec::with_capacity(build.posts.len() + lists.len() + 1);
@@ -115,6 +122,55 @@ pub fn pages(shell: &str, base: &str, build: &SiteBuild, strict_csp: bool) -> Ve
                 &body,
                 &embed(None, Some(data)),
             ),
+        });
+    }
+
+    let (tag_list, tag_pages) = build.tags();
+    let route = url::tags_route(base);
+    let initial = Initial {
+        base: base.to_string(),
+        site: Some(site.clone()),
+        tags: Some(tag_list.clone()),
+        ..Initial::default()
+    };
+    let body = render_route(initial, &route);
+    let head = Head {
+        title: url::page_title(Some("Tags"), &site.title),
+        description: &site.description,
+        route: Some(route),
+        article: None,
+    };
+    let data = json_for_script(&PageData {
+        tags: Some(tag_list),
+        ..empty.clone()
+    });
+    pages.push(Page {
+        path: "tags/index.html".into(),
+        html: assemble(shell, base, manifest, &head, &body, &data),
+    });
+    for tag in &tag_pages {
+        let route = url::tag_route(base, &tag.tag.slug);
+        let initial = Initial {
+            base: base.to_string(),
+            site: Some(site.clone()),
+            tag_pages: vec![tag.clone()],
+            ..Initial::default()
+        };
+        let body = render_route(initial, &route);
+        let title = format!("Posts tagged “{}”", tag.tag.name);
+        let head = Head {
+            title: url::page_title(Some(&title), &site.title),
+            description: &site.description,
+            route: Some(route),
+            article: None,
+        };
+        let data = json_for_script(&PageData {
+            tag: Some(tag.clone()),
+            ..empty.clone()
+        });
+        pages.push(Page {
+            path: format!("tags/{}/index.html", tag.tag.slug),
+            html: assemble(shell, base, manifest, &head, &body, &data),
         });
     }
 

@@ -81,6 +81,9 @@ pub struct PostEntry {
     pub summary: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// URL slugs of `tags`, in the same order (`/tags/<slug>/`).
+    #[serde(default)]
+    pub tag_slugs: Vec<String>,
     #[serde(default)]
     pub author: Option<String>,
     #[serde(default)]
@@ -130,6 +133,70 @@ pub struct PostData {
     pub links: Vec<(String, String)>,
 }
 
+/// A tag and how many posts carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagInfo {
+    pub name: String,
+    pub slug: String,
+    pub count: usize,
+}
+
+/// All tags (`tags/index.json`), most used first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagList {
+    pub version: u32,
+    pub site: Site,
+    pub tags: Vec<TagInfo>,
+}
+
+/// The posts of one tag (`tags/<slug>.json`), in index order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagPage {
+    pub version: u32,
+    pub site: Site,
+    pub tag: TagInfo,
+    pub posts: Vec<PostEntry>,
+}
+
+/// Groups posts by tag slug (tags that slugify alike are one tag, named as first written).
+pub fn tags(site: &Site, posts: &[PostEntry]) -> (TagList, Vec<TagPage>) {
+    let mut pages: Vec<TagPage> = Vec::new();
+    for p in posts {
+        for (name, slug) in p.tags.iter().zip(&p.tag_slugs) {
+            match pages.iter_mut().find(|t| t.tag.slug == *slug) {
+                Some(t) => {
+                    if !t.posts.iter().any(|q| q.slug == p.slug) {
+                        t.posts.push(p.clone());
+                        t.tag.count += 1;
+                    }
+                }
+                None => pages.push(TagPage {
+                    version: VERSION,
+                    site: site.clone(),
+                    tag: TagInfo {
+                        name: name.clone(),
+                        slug: slug.clone(),
+                        count: 1,
+                    },
+                    posts: vec![p.clone()],
+                }),
+            }
+        }
+    }
+    pages.sort_by(|a, b| {
+        b.tag
+            .count
+            .cmp(&a.tag.count)
+            .then_with(|| a.tag.slug.cmp(&b.tag.slug))
+    });
+    let list = TagList {
+        version: VERSION,
+        site: site.clone(),
+        tags: pages.iter().map(|p| p.tag.clone()).collect(),
+    };
+    (list, pages)
+}
+
 /// What a prerendered page embeds for the app (`<script type="application/json">`): only what
 /// that page shows, so a page's size does not grow with the number of posts it does not list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +209,12 @@ pub struct PageData {
     /// An article embeds its own data.
     #[serde(default)]
     pub post: Option<PostData>,
+    /// `/tags/` embeds the tag list.
+    #[serde(default)]
+    pub tags: Option<TagList>,
+    /// `/tags/<slug>/` embeds that tag's posts.
+    #[serde(default)]
+    pub tag: Option<TagPage>,
 }
 
 /// Splits posts (already in index order) into pages of `per_page`; a blog without posts still
@@ -208,6 +281,7 @@ mod tests {
             description: None,
             summary: String::new(),
             tags: vec![],
+            tag_slugs: vec![],
             author: None,
             draft: false,
             words: 1,
@@ -232,6 +306,24 @@ mod tests {
             5,
             "a page size of 0 means 1"
         );
+    }
+
+    #[test]
+    fn tags_group_posts_by_slug() {
+        let mut a = entry("a");
+        a.tags = vec!["Rust".into(), "web".into()];
+        a.tag_slugs = vec!["rust".into(), "web".into()];
+        let mut b = entry("b");
+        b.tags = vec!["rust".into()];
+        b.tag_slugs = vec!["rust".into()];
+        let (list, pages) = tags(&Site::default(), &[a, b]);
+        let counts: Vec<_> = list
+            .tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.count))
+            .collect();
+        assert_eq!(counts, [("Rust", 2), ("web", 1)]);
+        assert_eq!(pages[0].posts.len(), 2);
     }
 
     #[test]

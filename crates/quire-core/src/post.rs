@@ -203,6 +203,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         description: meta.description.clone(),
         summary,
         tags: meta.tags.clone(),
+        tag_slugs: meta.tags.iter().map(|t| tag_slug(t)).collect(),
         author: meta.author.clone(),
         draft: meta.draft,
         words: rendered.words,
@@ -277,6 +278,11 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
 }
 
 impl SiteBuild {
+    /// The tag list and each tag's posts (drafts included only in development builds).
+    pub fn tags(&self) -> (manifest::TagList, Vec<manifest::TagPage>) {
+        manifest::tags(&self.manifest.site, &self.manifest.posts)
+    }
+
     /// The data files the app loads: index pages, and each post's data (neighbours, links to
     /// other posts), in manifest order.
     pub fn data(&self) -> (Vec<ListPage>, Vec<PostData>) {
@@ -639,6 +645,16 @@ pub fn field_line(fm: &Option<FrontMatter>, key: &str) -> Option<usize> {
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
         })
         .map(|i| fm.first_line + i)
+}
+
+/// A tag's URL slug; a tag of only symbols (`C++`, `#`) still gets one.
+pub fn tag_slug(tag: &str) -> String {
+    let s = slug::slugify(tag);
+    if s.is_empty() {
+        format!("tag-{}", &content_hash(tag.as_bytes())[..8])
+    } else {
+        s
+    }
 }
 
 fn file_stem(rel: &str) -> &str {

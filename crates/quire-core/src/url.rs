@@ -75,6 +75,21 @@ pub fn post_data_path(slug: &str) -> String {
     format!("posts/{slug}.json")
 }
 
+/// `/blog/tags/` and `/blog/tags/<slug>/`.
+pub fn tags_route(base: &str) -> String {
+    format!("{base}/tags/")
+}
+
+pub fn tag_route(base: &str, slug: &str) -> String {
+    format!("{base}/tags/{slug}/")
+}
+
+pub const TAGS_DATA_PATH: &str = "tags/index.json";
+
+pub fn tag_data_path(slug: &str) -> String {
+    format!("tags/{slug}.json")
+}
+
 pub const MANIFEST_PATH: &str = "manifest.json";
 
 pub fn manifest_url(base: &str) -> String {
