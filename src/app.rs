@@ -137,26 +137,31 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
+/// The base path, `""` outside the app (a component rendered on its own).
+fn base() -> &'static str {
+    use_context::<AppContext>().map_or("", |a| a.base)
+}
+
 /// leptos_router's `<A>` leaves root-relative hrefs alone (it does not prepend the router's
 /// base), so every in-app link is built with the base included.
 pub fn home() -> String {
-    quire_core::url::home(use_app().base)
+    quire_core::url::home(base())
 }
 
 pub fn post_href(slug: &str) -> String {
-    quire_core::url::post_route(use_app().base, slug)
+    quire_core::url::post_route(base(), slug)
 }
 
 pub fn tags_href() -> String {
-    quire_core::url::tags_route(use_app().base)
+    quire_core::url::tags_route(base())
 }
 
 pub fn tag_href(slug: &str) -> String {
-    quire_core::url::tag_route(use_app().base, slug)
+    quire_core::url::tag_route(base(), slug)
 }
 
 pub fn page_href(page: usize) -> String {
-    quire_core::url::index_route(use_app().base, page)
+    quire_core::url::index_route(base(), page)
 }
 
 /// Sets the document title: "Post · Site", or the site title alone. The build tool writes the

@@ -106,6 +106,8 @@ fn an_invalid_date_is_shown_as_written() {
             .unwrap(),
         "2 min read"
     );
+    let tag = el.query_selector(".tag a").unwrap().unwrap();
+    assert_eq!(tag.get_attribute("href").as_deref(), Some("/tags/go/"));
 }
 
 #[wasm_bindgen_test]
