@@ -1,9 +1,9 @@
-//! Date, reading time, tags and draft badge: the line under a post's title, on the index and
-//! on the article.
+//! Date, reading time, word count, tags and draft badge: the line under a post's title, on the
+//! index and on the article. Tag links are plain anchors (the router takes over their clicks),
+//! so the component needs no router around it.
 
 use crate::app::tag_href;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use quire_core::manifest::PostEntry;
 
 #[component]
@@ -44,7 +44,7 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
                                 .map(|(t, s)| {
                                     view! {
                                         <li class="tag">
-                                            <A href=tag_href(&s)>{t}</A>
+                                            <a href=tag_href(&s)>{t}</a>
                                         </li>
                                     }
                                 })
