@@ -40,7 +40,7 @@ fn the_seed_post_renders_in_wasm_into_the_dom() {
     assert_eq!(h3s.length(), 4);
     assert_eq!(
         h3s.item(0).unwrap().text_content().unwrap(),
-        "What is even Backend-development?"
+        "What is even Backend-development? #"
     );
     assert!(el
         .text_content()

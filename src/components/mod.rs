@@ -1,2 +1,3 @@
 pub mod post_meta;
 pub mod status;
+pub mod toc;

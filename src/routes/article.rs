@@ -4,6 +4,7 @@ use crate::api::{self, ApiError};
 use crate::app::{home, post_href, set_title, use_app, AppContext};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
+use crate::components::toc::Toc;
 use crate::load::{Load, Loader};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -55,6 +56,19 @@ pub fn Article() -> impl IntoView {
             load_data(s);
         }
     });
+    // `/posts/x/#section` reached inside the app: scroll once the body is there. (A first load
+    // is scrolled by the browser, on the prerendered page.)
+    let first_ready = StoredValue::new(matches!(body.state.get_untracked(), Load::Ready(_)));
+    Effect::new(move |_| {
+        if let Load::Ready(_) = body.state.get() {
+            // Taking over a prerendered page keeps the reader's position: no scroll then.
+            if first_ready.get_value() {
+                first_ready.set_value(false);
+            } else {
+                scroll_to_hash();
+            }
+        }
+    });
     Effect::new(move |_| {
         if let Load::Ready(Some(d)) = data.state.get() {
             if shown_hash.get_value().as_deref() != Some(d.entry.hash.as_str()) {
@@ -84,9 +98,9 @@ pub fn Article() -> impl IntoView {
         (None, _) => view! { <Loading what="the post" /> }.into_any(),
         (Some(e), state) => {
             let hash = e.hash.clone();
-            let (newer, older) = match &state {
-                Load::Ready(Some(d)) => (d.newer.clone(), d.older.clone()),
-                _ => (None, None),
+            let (newer, older, headings) = match &state {
+                Load::Ready(Some(d)) => (d.newer.clone(), d.older.clone(), d.headings.clone()),
+                _ => (None, None, Vec::new()),
             };
             view! {
                 <article class="article">
@@ -103,6 +117,7 @@ pub fn Article() -> impl IntoView {
                         <h1 class="article-title">{e.title.clone()}</h1>
                         <PostMeta entry=e.clone() />
                     </header>
+                    <Toc headings />
                     {move || match (data.state.get(), body.state.get()) {
                         (Load::Failed(error), _) => {
                             view! { <ErrorPanel error on_retry=move || load_data(slug.get_untracked()) /> }
@@ -154,6 +169,26 @@ pub fn Article() -> impl IntoView {
             }
                 .into_any()
         }
+    }
+}
+
+fn scroll_to_hash() {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let hash = window().location().hash().unwrap_or_default();
+        let id = hash.trim_start_matches('#');
+        if id.is_empty() {
+            return;
+        }
+        let id = js_sys::decode_uri_component(id)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| id.to_string());
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                el.scroll_into_view();
+            }
+        });
     }
 }
 

@@ -59,7 +59,7 @@ test("clicking a post opens the article, rendered from Markdown, and a reload ke
   await expect(page).toHaveURL(new URL(SEED_PATH, baseURL).href);
   await expect(page.locator(".prose")).toContainText(SEED_TEXT);
   await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
-  await expect(page.locator(".prose h3").first()).toHaveText("What is even Backend-development?");
+  await expect(page.locator(".prose h3").first()).toHaveText("What is even Backend-development? #");
   await expect(page).toHaveTitle(`${SEED_TITLE} · quire`);
   await expect(page.locator(".article .reading-time")).toHaveText(/\d+ min read/);
 
@@ -170,4 +170,33 @@ test("tags: chips link to tag pages, /tags/ lists every tag with its count", asy
   const res = await page.goto("tags/no-such-tag/");
   expect(res.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Tag not found" })).toBeVisible();
+});
+
+test("table of contents, heading anchors, and #section links on first load and in the app", async ({ page, baseURL }) => {
+  const inView = (sel) => page.locator(sel).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight / 2;
+  });
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto("posts/writing-posts-with-quire/");
+  const toc = page.getByRole("navigation", { name: "Contents" });
+  await expect(toc.locator("a")).toHaveText(["Front matter", "What Markdown can do", "Links"]);
+  await expect(page.locator("#links .heading-anchor")).toHaveAttribute("href", "#links");
+  await started(page);
+  await toc.getByRole("link", { name: "Links" }).click();
+  await expect(page).toHaveURL(new URL("posts/writing-posts-with-quire/#links", baseURL).href);
+  await expect.poll(() => inView("#links")).toBe(true);
+
+  // First load of a #section address.
+  await page.goto("posts/rust-errors-without-tears/#which-crate");
+  await expect.poll(() => inView("#which-crate")).toBe(true);
+
+  // In the app: a link to another post's section.
+  await page.goto("posts/writing-posts-with-quire/");
+  await started(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.locator(".prose").getByRole("link", { name: "notes on errors in Rust" }).click();
+  await expect(page).toHaveURL(new URL("posts/rust-errors-without-tears/#the-question-mark", baseURL).href);
+  await expect.poll(() => inView("#the-question-mark")).toBe(true);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });

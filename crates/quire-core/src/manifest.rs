@@ -131,6 +131,9 @@ pub struct PostData {
     /// app resolves those links without the whole manifest.
     #[serde(default)]
     pub links: Vec<(String, String)>,
+    /// The post's headings, for its table of contents.
+    #[serde(default)]
+    pub headings: Vec<crate::markdown::Heading>,
 }
 
 /// A tag and how many posts carry it.

@@ -36,7 +36,7 @@ impl Default for RenderOptions<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -142,14 +142,36 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
         }
     }
 
+    // A `#` link at the end of every heading, for sharing a section (shown on hover).
+    let mut with_anchors = Vec::with_capacity(events.len() + headings.len());
+    let mut ids = headings.iter().map(|h| h.id.as_str());
+    for event in events {
+        if matches!(event, Event::End(TagEnd::Heading(_))) {
+            if let Some(id) = ids.next() {
+                with_anchors.push(Event::InlineHtml(CowStr::from(anchor_html(id))));
+            }
+        }
+        with_anchors.push(event);
+    }
+
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
+    html::push_html(&mut out, with_anchors.into_iter());
     out.push_str(&sanitizer.finish());
     Rendered {
         html: out,
         headings,
         words,
     }
+}
+
+/// The `#` link added to a heading. Ids are letters, digits and `-` ([`heading_id`]), and are
+/// escaped all the same.
+pub fn anchor_html(id: &str) -> String {
+    let id = id
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    format!(" <a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>")
 }
 
 /// The URL a link or image may carry: allowed schemes pass unchanged, relative references are
@@ -402,7 +424,12 @@ mod tests {
         );
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["intro", "intro-1", "überblick-mehr", "section"]);
-        assert!(r.html.contains("<h2 id=\"intro-1\">"));
+        assert!(
+            r.html
+                .contains("<h2 id=\"intro-1\">Intro <a class=\"heading-anchor\" href=\"#intro-1\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

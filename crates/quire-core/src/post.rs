@@ -295,13 +295,15 @@ impl SiteBuild {
             .enumerate()
             .map(|(i, post)| {
                 let (newer, older) = manifest::neighbours(entries, i);
+                let (links, headings) = links_and_headings(post, &self.manifest);
                 PostData {
                     version: VERSION,
                     site: site.clone(),
                     entry: post.entry.clone(),
                     newer,
                     older,
-                    links: links_to_posts(post, &self.manifest),
+                    links,
+                    headings,
                 }
             })
             .collect();
@@ -309,8 +311,12 @@ impl SiteBuild {
     }
 }
 
-/// The other posts a post links to by file (`[x](./other.md)`): source path → slug.
-fn links_to_posts(post: &Post, manifest: &Manifest) -> Vec<(String, String)> {
+/// The other posts a post links to by file (`[x](./other.md)`), source path → slug, and the
+/// post's headings.
+fn links_and_headings(
+    post: &Post,
+    manifest: &Manifest,
+) -> (Vec<(String, String)>, Vec<markdown::Heading>) {
     let found = std::cell::RefCell::new(Vec::new());
     let lookup = |path: &str| {
         let slug = manifest.slug_for_source(path)?;
@@ -322,7 +328,7 @@ fn links_to_posts(post: &Post, manifest: &Manifest) -> Vec<(String, String)> {
         Some(slug)
     };
     let dir = post.entry.source.rsplit_once('/').map_or("", |(d, _)| d);
-    markdown::render(
+    let rendered = markdown::render(
         crate::front_matter::body(&post.text),
         &RenderOptions {
             base: "",
@@ -330,7 +336,7 @@ fn links_to_posts(post: &Post, manifest: &Manifest) -> Vec<(String, String)> {
             post_slug: Some(&lookup),
         },
     );
-    found.into_inner()
+    (found.into_inner(), rendered.headings)
 }
 
 /// Parses the front matter into fields. `None` when its syntax is broken (reported as an error).

@@ -58,7 +58,11 @@ fn normalize(html: &str) -> String {
         .replace(" />", ">")
         .replace("/>", ">")
         .replace("&quot;", "\"");
-    // quire's heading ids (for anchors and the table of contents) are not part of CommonMark.
+    // quire's heading ids and `#` links (anchors, table of contents) are not part of CommonMark.
+    while let Some(i) = s.find(" <a class=\"heading-anchor\"") {
+        let end = s[i..].find("</a>").map_or(s.len(), |e| i + e + 4);
+        s.replace_range(i..end, "");
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
     while let Some(i) = rest.find(" id=\"") {
