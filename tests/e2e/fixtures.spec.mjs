@@ -150,3 +150,16 @@ test("the index is paginated, and each page loads only its own posts", async ({ 
   await page.getByRole("link", { name: "← Newer posts" }).click();
   await expect(page.locator(".post-item")).toHaveCount(10);
 });
+
+test("a draft is absent from a release build: files, data, pages, feeds, sitemap, tags", async ({ request, page }) => {
+  for (const path of ["posts/secret-draft.md", "posts/secret-draft.json", "posts/secret-draft/", "tags/secret-tag/", "tags/secret-tag.json"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  for (const path of ["manifest.json", "index/1.json", "index/2.json", "feed.xml", "sitemap.xml", "tags/index.json", "./"]) {
+    const body = await (await request.get(path)).text();
+    expect(body, path).not.toContain("secret");
+    expect(body, path).not.toContain("Secret draft");
+  }
+  await page.goto("./");
+  await expect(page.locator(".post-item-title").filter({ hasText: "Secret draft" })).toHaveCount(0);
+});
