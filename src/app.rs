@@ -219,6 +219,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <A href=tags_href() exact=true attr:class="site-nav-link">
                         "Tags"
                     </A>
+                    <crate::components::theme_toggle::ThemeToggle />
                 </nav>
             </header>
             <main id="main" tabindex="-1">

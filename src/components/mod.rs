@@ -1,3 +1,4 @@
 pub mod post_meta;
 pub mod status;
+pub mod theme_toggle;
 pub mod toc;

@@ -200,3 +200,30 @@ test("table of contents, heading anchors, and #section links on first load and i
   await expect.poll(() => inView("#the-question-mark")).toBe(true);
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
+
+test("dark mode follows the system, the toggle is remembered across reloads, and there is no flash", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, colorScheme: "light" });
+  const page = await context.newPage();
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.goto("posts/golang-vs-python-for-backend/");
+  expect(await bg()).toBe("rgb(251, 247, 240)");
+  await started(page);
+  await page.getByRole("button", { name: "Dark mode" }).click();
+  expect(await bg()).toBe("rgb(23, 20, 15)");
+  await expect(page.getByRole("button", { name: "Light mode" })).toBeVisible();
+
+  // After a reload the choice is applied before the first paint: the page is dark as soon as
+  // it has content, before the app starts.
+  await page.route(/_bg\.wasm$/, () => {});
+  await page.reload({ waitUntil: "domcontentloaded" });
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+  expect(await bg()).toBe("rgb(23, 20, 15)");
+  await context.close();
+
+  // A system in dark mode gets the dark theme without any choice.
+  const dark = await browser.newContext({ baseURL, colorScheme: "dark" });
+  const p2 = await dark.newPage();
+  await p2.goto("./");
+  expect(await p2.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(23, 20, 15)");
+  await dark.close();
+});

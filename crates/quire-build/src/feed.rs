@@ -142,12 +142,11 @@ pub fn robots(manifest: &Manifest, base: &str) -> String {
 
 /// Cache rules: trunk's hashed files never change (a new build gets new names), so they are
 /// cached for a year; pages, the manifest, posts and feeds must be revalidated so edits show.
-pub fn headers(base: &str, hashed_files: &[String], strict_csp: bool) -> String {
+pub fn headers(base: &str, hashed_files: &[String], csp: Option<&str>) -> String {
     let mut out = format!("{base}/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
-    if strict_csp {
+    if let Some(policy) = csp {
         out.push_str(&format!(
-            "  Content-Security-Policy: {}; frame-ancestors 'none'\n",
-            crate::shell::CSP
+            "  Content-Security-Policy: {policy}; frame-ancestors 'none'\n"
         ));
     }
     for f in hashed_files {

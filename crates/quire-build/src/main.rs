@@ -177,7 +177,12 @@ fn write_site_files(
     };
     let manifest = &build.manifest;
     let shell_path = args.out.join("index.html");
-    match std::fs::read_to_string(&shell_path) {
+    let shell = std::fs::read_to_string(&shell_path);
+    let policy = match &shell {
+        Ok(html) if args.release => Some(shell::csp(html)),
+        _ => None,
+    };
+    match shell {
         Ok(shell) if shell.contains(quire_core::url::ROOT_ID) => diags.push(Diagnostic::warning(
             display_path(&args.out, &shell_path),
             "is already prerendered (not trunk's shell); pages were not rendered again. Run trunk build",
@@ -185,7 +190,7 @@ fn write_site_files(
         // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
         Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
-            for page in prerender::pages(&shell, &args.base, build, args.release) {
+            for page in prerender::pages(&shell, &args.base, build, policy.as_deref()) {
                 write(&page.path, &page.html)?;
             }
         }
@@ -210,7 +215,7 @@ fn write_site_files(
     let hashed = collect::hashed_files(&args.out);
     write(
         "_headers",
-        &feed::headers(&args.base, &hashed, args.release),
+        &feed::headers(&args.base, &hashed, policy.as_deref()),
     )?;
     Ok(())
 }

@@ -28,17 +28,16 @@ struct Head<'a> {
     article: Option<&'a PostEntry>,
 }
 
-/// `strict_csp` adds the Content-Security-Policy `<meta>` (release builds; `trunk serve`'s
+/// `csp` adds that Content-Security-Policy as a `<meta>` (release builds; `trunk serve`'s
 /// live-reload script is inline, so development pages go without).
-pub fn pages(shell: &str, base: &str, build: &SiteBuild, strict_csp: bool) -> Vec<Page> {
-    let shell = if strict_csp {
-        shell.replacen(
+pub fn pages(shell: &str, base: &str, build: &SiteBuild, csp: Option<&str>) -> Vec<Page> {
+    let shell = match csp {
+        Some(policy) => shell.replacen(
             "<head>",
-            &format!("<head>\n    {}", crate::shell::csp_meta()),
+            &format!("<head>\n    {}", crate::shell::csp_meta(policy)),
             1,
-        )
-    } else {
-        shell.to_string()
+        ),
+        None => shell.to_string(),
     };
     let shell = shell.as_str();
     let manifest = &build.manifest;

@@ -157,6 +157,9 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, with_anchors.into_iter());
     out.push_str(&sanitizer.finish());
+    // Every image (Markdown's or allowed raw HTML's) loads when it nears the viewport. Text can
+    // never contain this sequence: `<` in text is escaped.
+    let out = out.replace("<img src=", "<img loading=\"lazy\" src=");
     Rendered {
         html: out,
         headings,
@@ -354,7 +357,7 @@ mod tests {
         assert!(!h.contains("<script"), "{h}");
         assert!(!h.contains("onerror"), "{h}");
         assert!(h.contains("&lt;script&gt;"), "{h}");
-        assert!(h.contains("<img src=\"/posts/x\" loading=\"lazy\">"), "{h}");
+        assert!(h.contains("<img loading=\"lazy\" src=\"/posts/x\">"), "{h}");
         assert!(h.contains("<kbd>K</kbd>"), "{h}");
         let block = html("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>");
         assert!(
@@ -399,7 +402,10 @@ mod tests {
             post_slug: None,
         };
         let h = render("![a](./images/a.png) [b](/about)", &opts).html;
-        assert!(h.contains("src=\"/blog/posts/images/a.png\""), "{h}");
+        assert!(
+            h.contains("<img loading=\"lazy\" src=\"/blog/posts/images/a.png\" alt=\"a\""),
+            "{h}"
+        );
         assert!(h.contains("href=\"/blog/about\""), "{h}");
     }
 

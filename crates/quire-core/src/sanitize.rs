@@ -208,9 +208,6 @@ impl Sanitizer {
             };
             out.push_str(&format!(" {attr}=\"{}\"", escape_keeping_entities(&value)));
         }
-        if name == "img" {
-            out.push_str(" loading=\"lazy\"");
-        }
         out.push('>');
         if !VOID.contains(&name) && !tag.self_closing {
             self.open.push(name.to_string());
@@ -471,7 +468,7 @@ mod tests {
         );
         assert_eq!(
             clean("<img src=x onerror=alert(1)>"),
-            "<img src=\"/posts/x\" loading=\"lazy\">"
+            "<img src=\"/posts/x\">"
         );
         assert_eq!(
             clean("<b onclick=\"x()\" style=\"background:url(j)\">b</b>"),

@@ -58,7 +58,9 @@ fn normalize(html: &str) -> String {
         .replace(" />", ">")
         .replace("/>", ">")
         .replace("&quot;", "\"");
-    // quire's heading ids and `#` links (anchors, table of contents) are not part of CommonMark.
+    // quire's additions are not part of CommonMark: lazy-loading images, heading ids and `#`
+    // links (anchors, table of contents).
+    s = s.replace("<img loading=\"lazy\" ", "<img ");
     while let Some(i) = s.find(" <a class=\"heading-anchor\"") {
         let end = s[i..].find("</a>").map_or(s.len(), |e| i + e + 4);
         s.replace_range(i..end, "");
