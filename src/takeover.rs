@@ -70,4 +70,5 @@ pub fn mount() {
         old.remove();
     }
     host.set_id(ROOT_ID);
+    crate::components::copy_code::install_handler();
 }

@@ -2,3 +2,4 @@ pub mod post_meta;
 pub mod status;
 pub mod theme_toggle;
 pub mod toc;
+pub mod copy_code;

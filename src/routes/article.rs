@@ -61,6 +61,7 @@ pub fn Article() -> impl IntoView {
     let first_ready = StoredValue::new(matches!(body.state.get_untracked(), Load::Ready(_)));
     Effect::new(move |_| {
         if let Load::Ready(_) = body.state.get() {
+            request_animation_frame(crate::components::copy_code::add_buttons);
             // Taking over a prerendered page keeps the reader's position: no scroll then.
             if first_ready.get_value() {
                 first_ready.set_value(false);

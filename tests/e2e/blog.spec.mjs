@@ -227,3 +227,20 @@ test("dark mode follows the system, the toggle is remembered across reloads, and
   expect(await p2.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(23, 20, 15)");
   await dark.close();
 });
+
+test("code blocks get a Copy button that copies the code", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.goto("posts/writing-posts-with-quire/");
+  await started(page);
+  const rust = page.locator(".prose pre").filter({ has: page.locator("code.language-rust") });
+  const button = rust.getByRole("button", { name: "Copy code to clipboard" });
+  await button.click();
+  await expect(button).toHaveText("Copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('let posts = std::fs::read_dir("public/posts")');
+  expect(copied).not.toContain("Copy");
+  await expect(page.locator(".prose pre .copy-code")).toHaveCount(2);
+  await context.close();
+});
