@@ -118,50 +118,57 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, ApiError> {
     }
 }
 
-/// Index page `page`.
-pub async fn list(base: &str, page: usize) -> Result<ListPage, ApiError> {
-    let what = "the list of posts";
-    let text = fetch_text(&format!("{base}/{}", url::list_data_path(page)), what).await?;
+/// One of the build's JSON files, fetched and read.
+async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, ApiError> {
+    let text = fetch_text(path, what).await?;
     parse(&text).map_err(|detail| ApiError::Invalid {
         what: what.to_string(),
         detail,
     })
 }
 
+/// Like [`fetch_json`], with `Ok(None)` for a file that does not exist: a static host answers
+/// an unknown post or tag with 404, an SPA-style host with its page.
+async fn fetch_optional_json<T: serde::de::DeserializeOwned>(
+    path: &str,
+    what: &str,
+) -> Result<Option<T>, ApiError> {
+    match fetch_json(path, what).await {
+        Ok(v) => Ok(Some(v)),
+        Err(ApiError::Status { status: 404, .. }) | Err(ApiError::Missing { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Index page `page`.
+pub async fn list(base: &str, page: usize) -> Result<ListPage, ApiError> {
+    fetch_json(
+        &format!("{base}/{}", url::list_data_path(page)),
+        "the list of posts",
+    )
+    .await
+}
+
 pub async fn tag_list(base: &str) -> Result<TagList, ApiError> {
-    let what = "the list of tags";
-    let text = fetch_text(&format!("{base}/{}", url::TAGS_DATA_PATH), what).await?;
-    parse(&text).map_err(|detail| ApiError::Invalid {
-        what: what.to_string(),
-        detail,
-    })
+    fetch_json(
+        &format!("{base}/{}", url::TAGS_DATA_PATH),
+        "the list of tags",
+    )
+    .await
 }
 
 /// A tag's posts; `Ok(None)` when no post has that tag.
 pub async fn tag_page(base: &str, slug: &str) -> Result<Option<TagPage>, ApiError> {
-    let what = "the tag's posts";
-    match fetch_text(&format!("{base}/{}", url::tag_data_path(slug)), what).await {
-        Ok(text) => parse(&text).map(Some).map_err(|detail| ApiError::Invalid {
-            what: what.to_string(),
-            detail,
-        }),
-        Err(ApiError::Status { status: 404, .. }) | Err(ApiError::Missing { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
+    fetch_optional_json(
+        &format!("{base}/{}", url::tag_data_path(slug)),
+        "the tag's posts",
+    )
+    .await
 }
 
-/// A post's data (entry, neighbours, links). `Ok(None)` when there is no such post.
+/// A post's data (entry, neighbours, links, headings). `Ok(None)` when there is no such post.
 pub async fn post_data(base: &str, slug: &str) -> Result<Option<PostData>, ApiError> {
-    let what = "the post";
-    match fetch_text(&format!("{base}/{}", url::post_data_path(slug)), what).await {
-        Ok(text) => parse(&text).map(Some).map_err(|detail| ApiError::Invalid {
-            what: what.to_string(),
-            detail,
-        }),
-        // A static host answers an unknown post with 404, an SPA-style host with its page.
-        Err(ApiError::Status { status: 404, .. }) | Err(ApiError::Missing { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
+    fetch_optional_json(&format!("{base}/{}", url::post_data_path(slug)), "the post").await
 }
 
 /// The data a prerendered page embeds.

@@ -12,7 +12,10 @@ pub fn add_buttons() {
             return;
         };
         for i in 0..blocks.length() {
-            let Some(pre) = blocks.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else {
+            let Some(pre) = blocks
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            else {
                 continue;
             };
             let _ = pre.set_attribute("data-copy", "");
@@ -50,10 +53,14 @@ pub fn install_handler() {
                 let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
                 button.set_text_content(Some(if done { "Copied" } else { "Copy failed" }));
                 let reset = Closure::once_into_js(move || button.set_text_content(Some("Copy")));
-                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(reset.unchecked_ref(), 1500);
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                    reset.unchecked_ref(),
+                    1500,
+                );
             });
         });
-        let _ = document().add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
+        let _ =
+            document().add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
         handler.forget();
     }
 }

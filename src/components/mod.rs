@@ -1,5 +1,5 @@
+pub mod copy_code;
 pub mod post_meta;
 pub mod status;
 pub mod theme_toggle;
 pub mod toc;
-pub mod copy_code;

@@ -1,21 +1,7 @@
 //! The HTML shell trunk wrote (`index.html` with its hashed script and style tags), finished
 //! with what only the build knows: the base path for the app and the site's title.
 
-/// Escapes text for an HTML attribute or text node.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use quire_core::sanitize::escape;
 
 /// The Content-Security-Policy of release builds: scripts only from the site itself (boot.js,
 /// the wasm-bindgen module) plus WebAssembly compilation and, by hash, the shell's own inline

@@ -415,7 +415,8 @@ fn escape_keeping_entities(s: &str) -> String {
     out
 }
 
-fn escape(s: &str) -> String {
+/// Escapes text for HTML text and double-quoted attribute values.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
