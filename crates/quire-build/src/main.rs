@@ -113,6 +113,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let build = quire_core::post::build_site(&input.posts, input.site, args.drafts);
     let mut diags: Vec<Diagnostic> = input.diagnostics;
     diags.extend(build.diagnostics.iter().cloned());
+    let exists = |rel: &str| {
+        input.assets.iter().any(|(_, r)| r == rel) || input.posts.iter().any(|p| p.rel_path == rel)
+    };
+    diags.extend(quire_core::links::check(&build, &exists));
 
     for d in &diags {
         eprintln!("{d}");

@@ -224,3 +224,18 @@ fn bad_usage_says_how() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("usage: quire-build"));
 }
+
+#[test]
+fn broken_internal_links_and_images_are_warnings_that_strict_check_fails_on() {
+    let p = project(&[
+        ("good.md", GOOD),
+        ("links.md", b"---\ntitle: Links\n---\n[ok](good.md) ![ok](images/a.svg)\n\n[gone](nope.md) ![gone](images/b.png)\n"),
+    ]);
+    let o = run(p.path(), &["check"]);
+    assert!(o.status.success(), "warnings alone pass");
+    let err = stderr(&o);
+    assert!(err.contains("warning: public/posts/links.md:6: link \"nope.md\": there is no post at public/posts/nope.md"), "{err}");
+    assert!(err.contains("warning: public/posts/links.md:6: image \"images/b.png\": public/posts/images/b.png does not exist"), "{err}");
+    assert!(!err.contains("good.md\""), "{err}");
+    assert_eq!(run(p.path(), &["check", "--strict"]).status.code(), Some(1));
+}

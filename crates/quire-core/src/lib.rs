@@ -16,6 +16,8 @@ pub mod url;
 #[cfg(feature = "meta")]
 pub mod date;
 #[cfg(feature = "meta")]
+pub mod links;
+#[cfg(feature = "meta")]
 pub mod post;
 #[cfg(feature = "meta")]
 pub mod site;
