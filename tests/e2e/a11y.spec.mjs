@@ -1,0 +1,71 @@
+// Accessible and responsive: landmarks, a working skip link, AA contrast in both themes, and
+// no horizontal scrolling at 320 px.
+import { test, expect } from "@playwright/test";
+
+const PAGES = ["./", "posts/writing-posts-with-quire/", "tags/"];
+
+test("landmarks and a skip link that moves focus to the content", async ({ page }) => {
+  await page.goto("posts/writing-posts-with-quire/");
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expect(page.getByRole("contentinfo")).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Site" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  // Images keep their alt text and load lazily.
+  const img = page.locator(".prose img");
+  await expect(img).toHaveAttribute("alt", /How a post travels/);
+  await expect(img).toHaveAttribute("loading", "lazy");
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`text meets WCAG AA contrast in the ${scheme} theme`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto("posts/rust-errors-without-tears/");
+    const ratios = await page.evaluate(() => {
+      const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const ratio = (a, b) => {
+        const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+      };
+      const bg = getComputedStyle(document.body).backgroundColor;
+      const out = {};
+      for (const sel of [".prose p", ".post-meta", ".prose a", ".site-title", ".site-nav-link", ".tag a", ".site-footer"]) {
+        const el = document.querySelector(sel);
+        if (!el) continue;
+        let back = bg;
+        for (let n = el; n; n = n.parentElement) {
+          const c = getComputedStyle(n).backgroundColor;
+          if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") {
+            back = c;
+            break;
+          }
+        }
+        out[sel] = ratio(getComputedStyle(el).color, back);
+      }
+      return out;
+    });
+    for (const [sel, r] of Object.entries(ratios)) expect(r, `${sel} contrast ${r.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
+    await context.close();
+  });
+}
+
+test("usable at 320 px: no horizontal scrolling", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  for (const path of PAGES) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
