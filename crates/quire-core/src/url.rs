@@ -92,10 +92,6 @@ pub fn tag_data_path(slug: &str) -> String {
 
 pub const MANIFEST_PATH: &str = "manifest.json";
 
-pub fn manifest_url(base: &str) -> String {
-    format!("{base}/{MANIFEST_PATH}")
-}
-
 /// The home page: `/blog/` or `/`.
 pub fn home(base: &str) -> String {
     format!("{base}/")
@@ -156,7 +152,6 @@ mod tests {
     fn urls() {
         assert_eq!(post_route("/blog", "a"), "/blog/posts/a/");
         assert_eq!(post_source_url("", "a", "h1"), "/posts/a.md?v=h1");
-        assert_eq!(manifest_url("/blog"), "/blog/manifest.json");
         assert_eq!(home(""), "/");
     }
 
