@@ -12,6 +12,7 @@ fuzz_target!(|text: &str| {
         base: "/blog",
         source_dir: "posts",
         post_slug: Some(&lookup),
+        code: &[],
     };
     let r = render(text, &opts);
     oracle::check(&r.html, text);

@@ -201,19 +201,20 @@ fn load_body(app: AppContext, body: Loader<String>, data: PostData) {
     let base = app.base;
     body.run(async move {
         let markdown = api::post_body(base, &data.entry).await?;
-        let html = render_post(&markdown, &data.entry, base, &data.links);
+        let html = render_post(&markdown, &data.entry, base, &data.links, &data.code);
         app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)
     });
 }
 
 /// The same render call the build tool makes; `links` maps other posts' source paths
-/// (`posts/other.md`) to their slugs.
+/// (`posts/other.md`) to their slugs, `code` holds the build's highlighting.
 pub fn render_post(
     markdown: &str,
     entry: &PostEntry,
     base: &str,
     links: &[(String, String)],
+    code: &[quire_core::code::Tokens],
 ) -> String {
     let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
     let lookup = |path: &str| {
@@ -229,6 +230,7 @@ pub fn render_post(
             base,
             source_dir,
             post_slug: Some(&lookup),
+            code,
         },
     )
     .html

@@ -26,7 +26,7 @@ for (const scheme of ["light", "dark"]) {
   test(`text meets WCAG AA contrast in the ${scheme} theme`, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, colorScheme: scheme });
     const page = await context.newPage();
-    await page.goto("posts/rust-errors-without-tears/");
+    await page.goto("posts/writing-posts-with-quire/");
     const ratios = await page.evaluate(() => {
       const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
       const lum = ([r, g, b]) => {
@@ -39,7 +39,7 @@ for (const scheme of ["light", "dark"]) {
       };
       const bg = getComputedStyle(document.body).backgroundColor;
       const out = {};
-      for (const sel of [".prose p", ".post-meta", ".prose a", ".site-title", ".site-nav-link", ".tag a", ".site-footer"]) {
+      for (const sel of [".prose p", ".post-meta", ".prose a", ".site-title", ".site-nav-link", ".tag a", ".site-footer", ...["c", "k", "s", "n", "f", "t", "g", "a", "v", "m", "o"].map((c) => `.hl-${c}`)]) {
         const el = document.querySelector(sel);
         if (!el) continue;
         let back = bg;

@@ -241,6 +241,47 @@ test("code blocks get a Copy button that copies the code", async ({ browser, bas
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('let posts = std::fs::read_dir("public/posts")');
   expect(copied).not.toContain("Copy");
-  await expect(page.locator(".prose pre .copy-code")).toHaveCount(2);
+  await expect(page.locator(".prose pre .copy-code")).toHaveCount(3);
+  await context.close();
+});
+
+test("code is highlighted at build time, the same in the prerendered page and in the app, in both themes", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, colorScheme: "light" });
+  const page = await context.newPage();
+  const blocks = () =>
+    page.locator(".prose pre code").evaluateAll((els) =>
+      els.map((e) => ({ lang: e.className, html: e.innerHTML.replace(/<button[^]*$/, "") })),
+    );
+  const colour = (sel) => page.locator(sel).first().evaluate((e) => getComputedStyle(e).color);
+
+  // The prerendered page, before any WASM runs.
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto("posts/writing-posts-with-quire/");
+  const rust = page.locator("pre code.language-rust");
+  await expect(rust.locator(".hl-k").first()).toHaveText("fn");
+  await expect(rust.locator(".hl-f").first()).toHaveText("main");
+  await expect(rust.locator(".hl-s").first()).toHaveText('"public/posts"');
+  await expect(page.locator("pre code.language-sh .hl-c")).toHaveText("# then open http://127.0.0.1:8080");
+  await expect(page.locator("pre code.language-toml .hl-s").first()).toHaveText('"My notes"');
+  // Colouring never changes the text (copying and reading it stay exact).
+  await expect(rust).toContainText('let posts = std::fs::read_dir("public/posts").expect("a posts folder");');
+  const prerendered = await blocks();
+  expect(prerendered.map((b) => b.lang)).toEqual(["language-rust", "language-sh", "language-toml"]);
+  const plain = await rust.evaluate((e) => getComputedStyle(e).color);
+  const lightKeyword = await colour("pre .hl-k");
+  expect(lightKeyword).not.toBe(plain);
+
+  // The app renders the same post from its Markdown and the build's runs: identical HTML.
+  await page.unroute(/_bg\.wasm$/);
+  const md = page.waitForRequest(/\/posts\/[^/]+\.md(\?|$)/);
+  await openFromIndex(page, "Writing posts with quire");
+  await md;
+  await expect(page.locator("pre code.language-rust .hl-k").first()).toHaveText("fn");
+  expect(await blocks()).toEqual(prerendered);
+
+  // The dark theme has its own palette.
+  await page.getByRole("button", { name: "Dark mode" }).click();
+  const darkKeyword = await colour("pre .hl-k");
+  expect(darkKeyword).not.toBe(lightKeyword);
   await context.close();
 });

@@ -163,3 +163,16 @@ test("a draft is absent from a release build: files, data, pages, feeds, sitemap
   await page.goto("./");
   await expect(page.locator(".post-item-title").filter({ hasText: "Secret draft" })).toHaveCount(0);
 });
+
+test("an unknown code language is shown plain; highlighted code never becomes markup", async ({ page }) => {
+  const guard = await watchForScript(page);
+  await page.goto("posts/good/");
+  const klingon = page.locator("pre code.language-klingon");
+  expect(await klingon.textContent()).toBe("Qapla' <b>batlh</b> tIn\n");
+  await expect(klingon.locator("span, b")).toHaveCount(0);
+  const html = page.locator("pre code.language-html");
+  expect(await html.textContent()).toBe('<script>window.__pwned = "highlighted code"</script>\n');
+  await expect(html.locator(".hl-g").first()).toHaveText("script");
+  await expect(html.locator("script")).toHaveCount(0);
+  await guard.check();
+});

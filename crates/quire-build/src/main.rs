@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 mod collect;
 mod feed;
+mod highlight;
 mod prerender;
 mod shell;
 
@@ -110,7 +111,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, String> {
     let input = collect::read_project(&args.root)?;
-    let build = quire_core::post::build_site(&input.posts, input.site, args.drafts);
+    let mut build = quire_core::post::build_site(&input.posts, input.site, args.drafts);
     let mut diags: Vec<Diagnostic> = input.diagnostics;
     diags.extend(build.diagnostics.iter().cloned());
     let exists = |rel: &str| {
@@ -126,6 +127,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let drafts = build.posts.iter().filter(|p| p.entry.draft).count();
 
     if args.command == "build" {
+        build.highlight(&highlight::highlight);
         collect::write_output(&args.out, &build, &input.assets)?;
         write_site_files(args, &build, &mut diags_after)?;
     }

@@ -95,7 +95,7 @@ pub fn pages(shell: &str, base: &str, build: &SiteBuild, csp: Option<&str>) -> V
     for (post, data) in build.posts.iter().zip(&datas) {
         let e = &post.entry;
         let markdown = quire_core::front_matter::body(&post.text);
-        let html = quire::routes::article::render_post(markdown, e, base, &data.links);
+        let html = quire::routes::article::render_post(markdown, e, base, &data.links, &data.code);
         let route = url::post_route(base, &e.slug);
         let initial = Initial {
             base: base.to_string(),

@@ -239,3 +239,41 @@ fn broken_internal_links_and_images_are_warnings_that_strict_check_fails_on() {
     assert!(!err.contains("good.md\""), "{err}");
     assert_eq!(run(p.path(), &["check", "--strict"]).status.code(), Some(1));
 }
+
+#[test]
+fn code_is_highlighted_once_at_build_and_shipped_beside_the_markdown() {
+    let post = b"---\ntitle: Code\ndate: 2024-01-01\n---\n```rust\nfn main() {}\n```\n\n```klingon\nQapla'\n```\n";
+    let p = project(&[("code.md", post), ("good.md", GOOD)]);
+    let out = p.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head></head><body></body></html>",
+    )
+    .unwrap();
+    let o = run(p.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("posts/code.json")).unwrap()).unwrap();
+    let code = data["code"].as_array().unwrap();
+    assert_eq!(code.len(), 2, "one entry per block: {code:?}");
+    assert_eq!(code[0][0], 2, "`fn` is the first run: {code:?}");
+    assert_eq!(code[0][1], quire_core_class("hl-k"));
+    assert_eq!(code[1], serde_json::json!([]), "unknown language: no runs");
+    // A post without highlighted code ships no `code` field at all.
+    let good: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("posts/good.json")).unwrap()).unwrap();
+    assert!(good.get("code").is_none(), "{good}");
+    let page = fs::read_to_string(out.join("posts/code/index.html")).unwrap();
+    assert!(
+        page.contains("<code class=\"language-rust\"><span class=\"hl-k\">fn</span> <span class=\"hl-f\">main</span>"),
+        "{page}"
+    );
+}
+
+fn quire_core_class(name: &str) -> usize {
+    ["", "hl-c", "hl-k"]
+        .iter()
+        .position(|c| *c == name)
+        .unwrap()
+}

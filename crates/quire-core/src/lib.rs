@@ -5,6 +5,7 @@
 //! parses front matter values: it reads them from the manifest the build tool wrote, and only
 //! needs [`front_matter::split`] to find where a fetched post's body starts.
 
+pub mod code;
 pub mod diagnostics;
 pub mod front_matter;
 pub mod manifest;

@@ -134,6 +134,9 @@ pub struct PostData {
     /// The post's headings, for its table of contents.
     #[serde(default)]
     pub headings: Vec<crate::markdown::Heading>,
+    /// Highlighting runs for the post's code blocks (see [`crate::code`]); empty when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code: Vec<crate::code::Tokens>,
 }
 
 /// A tag and how many posts carry it.

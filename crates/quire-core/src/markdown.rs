@@ -24,6 +24,8 @@ pub struct RenderOptions<'a> {
     /// The post's folder relative to the site root, e.g. `"posts"`.
     pub source_dir: &'a str,
     pub post_slug: Option<PostLookup<'a>>,
+    /// Highlighting runs for the post's code blocks, by block order (see [`crate::code`]).
+    pub code: &'a [crate::code::Tokens],
 }
 
 impl Default for RenderOptions<'_> {
@@ -32,6 +34,7 @@ impl Default for RenderOptions<'_> {
             base: "",
             source_dir: "posts",
             post_slug: None,
+            code: &[],
         }
     }
 }
@@ -89,6 +92,13 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
             }
             Event::Html(t) => Some(Event::Html(CowStr::from(sanitizer.clean(t, opts)))),
             Event::InlineHtml(t) => Some(Event::InlineHtml(CowStr::from(sanitizer.clean(t, opts)))),
+            // `rust,ignore` or `{.rust}` styles and highlights as `language-rust`.
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info))) => {
+                let lang = crate::code::language(info).unwrap_or_default();
+                Some(Event::Start(Tag::CodeBlock(
+                    pulldown_cmark::CodeBlockKind::Fenced(CowStr::from(lang)),
+                )))
+            }
             Event::Start(Tag::Heading { .. }) => {
                 in_heading = Some(i);
                 heading_text.clear();
@@ -145,11 +155,38 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     // A `#` link at the end of every heading, for sharing a section (shown on hover).
     let mut with_anchors = Vec::with_capacity(events.len() + headings.len());
     let mut ids = headings.iter().map(|h| h.id.as_str());
+    // Code blocks with build-time highlighting get their text back as coloured runs.
+    let mut blocks = 0usize;
+    let mut code: Option<String> = None;
     for event in events {
-        if matches!(event, Event::End(TagEnd::Heading(_))) {
-            if let Some(id) = ids.next() {
-                with_anchors.push(Event::InlineHtml(CowStr::from(anchor_html(id))));
+        match event {
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(id) = ids.next() {
+                    with_anchors.push(Event::InlineHtml(CowStr::from(anchor_html(id))));
+                }
             }
+            Event::Start(Tag::CodeBlock(_)) => {
+                blocks += 1;
+                if opts.code.get(blocks - 1).is_some_and(|t| !t.is_empty()) {
+                    code = Some(String::new());
+                }
+            }
+            Event::Text(ref t) if code.is_some() => {
+                if let Some(c) = code.as_mut() {
+                    c.push_str(t);
+                }
+                continue;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(text) = code.take() {
+                    let html = crate::code::to_html(&text, &opts.code[blocks - 1]);
+                    with_anchors.push(match html {
+                        Some(h) => Event::Html(CowStr::from(h)),
+                        None => Event::Text(CowStr::from(text)),
+                    });
+                }
+            }
+            _ => {}
         }
         with_anchors.push(event);
     }
@@ -165,6 +202,32 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
         headings,
         words,
     }
+}
+
+/// A post's code blocks in document order, as [`render`] counts them: the language of a fenced
+/// block (see [`crate::code::language`]) and its text. The build tool highlights these.
+pub fn code_blocks(markdown: &str) -> Vec<(Option<String>, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(Option<String>, String)> = None;
+    for event in Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => crate::code::language(&info),
+                    pulldown_cmark::CodeBlockKind::Indented => None,
+                };
+                current = Some((lang, String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(current.take()),
+            _ => {}
+        }
+    }
+    blocks
 }
 
 /// The `#` link added to a heading. Ids are letters, digits and `-` ([`heading_id`]), and are
@@ -400,6 +463,7 @@ mod tests {
             base: "/blog",
             source_dir: "posts",
             post_slug: None,
+            code: &[],
         };
         let h = render("![a](./images/a.png) [b](/about)", &opts).html;
         assert!(
@@ -416,6 +480,7 @@ mod tests {
             base: "/blog",
             source_dir: "posts",
             post_slug: Some(&lookup),
+            code: &[],
         };
         let h = render("[o](./2024-01-01-other.md#setup) [m](missing.md)", &opts).html;
         assert!(h.contains("href=\"/blog/posts/other/#setup\""), "{h}");
@@ -462,5 +527,56 @@ mod tests {
         let long = "word ".repeat(100);
         let s = summary(&long, 50);
         assert!(s.ends_with('…') && s.chars().count() <= 51, "{s}");
+    }
+
+    #[test]
+    fn code_blocks_are_listed_in_the_order_render_colours_them() {
+        let md = "```rust,ignore\nfn a() {}\n```\n\n    indented\n\n```\nbare\n```\n\n```{.py}\nx = 1\n```\n";
+        let blocks = code_blocks(md);
+        assert_eq!(
+            blocks,
+            vec![
+                (Some("rust".into()), "fn a() {}\n".into()),
+                (None, "indented\n".into()),
+                (None, "bare\n".into()),
+                (Some("py".into()), "x = 1\n".into()),
+            ]
+        );
+        // Runs for the first and last block; the others stay plain.
+        let code = vec![vec![2, 2, 8, 0], vec![], vec![], vec![1, 9, 5, 4]];
+        let opts = RenderOptions {
+            code: &code,
+            ..RenderOptions::default()
+        };
+        let html = render(md, &opts).html;
+        assert!(
+            html.contains(
+                "<code class=\"language-rust\"><span class=\"hl-k\">fn</span> a() {}\n</code>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<pre><code>indented\n</code></pre>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"hl-v\">x</span><span class=\"hl-n\"> = 1\n</span>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn runs_that_do_not_fit_leave_the_block_plain_and_escaped() {
+        let md = "```html\n<b>x</b>\n```\n";
+        let code = vec![vec![3, 7]];
+        let opts = RenderOptions {
+            code: &code,
+            ..RenderOptions::default()
+        };
+        let html = render(md, &opts).html;
+        assert!(
+            html.contains("<code class=\"language-html\">&lt;b&gt;x&lt;/b&gt;\n</code>"),
+            "{html}"
+        );
     }
 }

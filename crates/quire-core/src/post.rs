@@ -28,6 +28,8 @@ pub struct Post {
     pub text: String,
     /// Seconds since the epoch of a valid date, for ordering.
     pub timestamp: Option<i64>,
+    /// Highlighting of its code blocks, once [`SiteBuild::highlight`] ran.
+    pub code: Vec<crate::code::Tokens>,
 }
 
 /// Front-matter fields quire reads; others are ignored, so files written for Jekyll, Hugo,
@@ -215,6 +217,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             entry,
             text,
             timestamp,
+            code: Vec::new(),
         }),
         diags,
     )
@@ -278,6 +281,21 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
 }
 
 impl SiteBuild {
+    /// Highlights every post's code blocks with `highlight(language, text)` (empty runs: leave
+    /// the block plain). The app and the prerendered pages get the runs through [`Self::data`].
+    pub fn highlight(&mut self, highlight: &dyn Fn(&str, &str) -> crate::code::Tokens) {
+        for post in &mut self.posts {
+            post.code = markdown::code_blocks(front_matter::body(&post.text))
+                .into_iter()
+                .map(|(lang, text)| lang.map_or_else(Vec::new, |l| highlight(&l, &text)))
+                .collect();
+            // No highlighted block: nothing to ship.
+            if post.code.iter().all(Vec::is_empty) {
+                post.code.clear();
+            }
+        }
+    }
+
     /// The tag list and each tag's posts (drafts included only in development builds).
     pub fn tags(&self) -> (manifest::TagList, Vec<manifest::TagPage>) {
         manifest::tags(&self.manifest.site, &self.manifest.posts)
@@ -304,6 +322,7 @@ impl SiteBuild {
                     older,
                     links,
                     headings,
+                    code: post.code.clone(),
                 }
             })
             .collect();
@@ -334,6 +353,7 @@ fn links_and_headings(
             base: "",
             source_dir: dir,
             post_slug: Some(&lookup),
+            code: &[],
         },
     );
     (found.into_inner(), rendered.headings)

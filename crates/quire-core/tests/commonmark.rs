@@ -99,6 +99,7 @@ fn quire_html(md: &str) -> String {
         base: "",
         source_dir: "",
         post_slug: None,
+        code: &[],
     };
     render(md, &opts).html
 }
