@@ -93,6 +93,7 @@ bench-dist:
 
 bench: setup setup-browser bench-dist
 	BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/first-load.mjs --runs $(or $(RUNS),5)
+	BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/author-loop.mjs --runs $(or $(RUNS),5)
 
 # Release builds at the root and under /blog/, served by a plain static server (not trunk).
 e2e-dist:
@@ -103,3 +104,5 @@ e2e-dist:
 test-e2e: e2e-dist
 	playwright test
 	tests/content-edit-keeps-wasm.sh
+	@# Live reload under `trunk serve`: one edit reaches the open page, the WASM is not rebuilt.
+	node bench/author-loop.mjs --quick

@@ -6,16 +6,13 @@
 //   node bench/first-load.mjs [--runs 5] [--quick] [--out target/bench/first-load.json]
 //
 // Expects target/bench/{quire,csr}/ (see `make bench`); writes target/bench/static/ itself.
-import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { cpus, totalmem } from "node:os";
+import { flag, launch, median, opt, reporter, runLine, writeSection } from "./lib.mjs";
 
-const args = process.argv.slice(2);
-const opt = (n, d) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : d);
-const quick = args.includes("--quick");
+const quick = flag("quick");
 const runs = Number(opt("runs", quick ? "1" : "5"));
 const outFile = opt("out", "target/bench/first-load.json");
 const POST = "posts/golang-vs-python-for-backend/";
@@ -47,12 +44,6 @@ function serve(name, dir, port, extra = []) {
   servers.push(p);
   return { name, url: `http://127.0.0.1:${port}/${POST}` };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function measure(browser, target, profile) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -108,10 +99,7 @@ const targets = [
 ];
 await new Promise((r) => setTimeout(r, 500));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 const results = {};
 const chromiumVersion = browser.version();
 try {
@@ -140,13 +128,8 @@ mkdirSync("target/bench", { recursive: true });
 writeFileSync(outFile, JSON.stringify(report, null, 2));
 
 const f = (x) => x.toFixed(0);
-const lines = [];
-const say = (l) => {
-  console.log(l);
-  lines.push(l);
-};
-const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${chromiumVersion}`;
-say(`Run ${report.date.slice(0, 16).replace("T", " ")} UTC on ${machine}; command: \`${process.env.BENCH_COMMAND || "node bench/first-load.mjs " + args.join(" ")}\`.`);
+const { lines, say } = reporter();
+say(runLine(chromiumVersion, "bench/first-load.mjs"));
 const names = { quire: "quire (prerendered + WASM)", static: "static HTML, same CSS, no script (the limit)", csr: "quire, prerender off (pure client-side)" };
 for (const [profile, r] of Object.entries(results)) {
   const p = PROFILES[profile];
@@ -162,15 +145,5 @@ for (const [profile, r] of Object.entries(results)) {
 say("");
 say(`Bytes the article's first paint needs (its HTML + the stylesheet, gzip -9): ${firstPaintBytes}.`);
 
-// BENCHMARKS.md keeps the latest full run between markers; --quick runs (make test) do not touch it.
-if (!quick) {
-  const md = readFileSync("BENCHMARKS.md", "utf8");
-  const start = "<!-- first-load:start -->";
-  const end = "<!-- first-load:end -->";
-  const i = md.indexOf(start);
-  const j = md.indexOf(end);
-  if (i >= 0 && j > i) {
-    writeFileSync("BENCHMARKS.md", md.slice(0, i + start.length) + "\n" + lines.join("\n") + "\n" + md.slice(j));
-    console.log("\nBENCHMARKS.md updated.");
-  }
-}
+// BENCHMARKS.md keeps the latest full run; --quick runs (make test) do not touch it.
+if (!quick) writeSection("first-load", lines);
