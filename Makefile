@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLIC_URL ?= /
 E2E := target/e2e
 
-.PHONY: bench bench-dist help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
+.PHONY: bench bench-dist bench-smoke setup-bench help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
         setup setup-rust setup-node setup-browser
 
 help:
@@ -29,7 +29,7 @@ help:
 	@echo "make test                  every test: native, WASM in Chromium, end to end in Chromium"
 	@echo "make dist [PUBLIC_URL=/blog/]  release build into dist/"
 	@echo "make check                 validate posts (fails on errors; STRICT=1 fails on warnings)"
-	@echo "make bench [RUNS=5]        first-load benchmark in Chromium (see BENCHMARKS.md)"
+	@echo "make bench [RUNS=5]        every benchmark, in Chromium; results into BENCHMARKS.md"
 
 # --- set-up ---------------------------------------------------------------------------------
 
@@ -91,9 +91,29 @@ bench-dist:
 	trunk build --release --dist target/bench/quire --public-url /
 	QUIRE_PRERENDER=0 trunk build --release --dist target/bench/csr --public-url /
 
-bench: setup setup-browser bench-dist
-	BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/first-load.mjs --runs $(or $(RUNS),5)
-	BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/author-loop.mjs --runs $(or $(RUNS),5)
+# twiggy names the WASM's largest contributors (bench/bundle.mjs).
+setup-bench:
+	@[ "$$(twiggy --version 2>/dev/null)" = "twiggy 0.8.0" ] || cargo install twiggy --version 0.8.0 --locked
+
+BENCH = BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/
+bench: setup setup-browser setup-bench bench-dist
+	$(BENCH)first-load.mjs --runs $(or $(RUNS),5)
+	$(BENCH)navigation.mjs --runs $(or $(RUNS),5)
+	$(BENCH)throughput.mjs --runs $(or $(RUNS),7)
+	$(BENCH)author-loop.mjs --runs $(or $(RUNS),5)
+	$(BENCH)scale.mjs --runs 3
+	$(BENCH)bundle.mjs
+
+# One quick pass of every bench script against the test build (one run, small inputs, no
+# budgets, BENCHMARKS.md untouched), so the scripts never rot.
+bench-smoke:
+	node bench/first-load.mjs --quick --quire $(E2E)/dist-root --csr none
+	node bench/navigation.mjs --quick --quire $(E2E)/dist-root
+	node bench/throughput.mjs --quick --quire $(E2E)/dist-root
+	node bench/bundle.mjs --quick --dist $(E2E)/dist-root
+	node bench/scale.mjs --quick
+	@# Live reload under `trunk serve`: one edit reaches the open page, the WASM is not rebuilt.
+	node bench/author-loop.mjs --quick
 
 # Release builds at the root and under /blog/, served by a plain static server (not trunk).
 e2e-dist:
@@ -104,5 +124,4 @@ e2e-dist:
 test-e2e: e2e-dist
 	playwright test
 	tests/content-edit-keeps-wasm.sh
-	@# Live reload under `trunk serve`: one edit reaches the open page, the WASM is not rebuilt.
-	node bench/author-loop.mjs --quick
+	$(MAKE) bench-smoke

@@ -1,22 +1,34 @@
-// First load of the seed post's deep link, cold cache, in headless Chromium: quire (prerendered
-// + WASM takeover), the same post as a plain static HTML page with the same CSS and no script
-// (the limit), and quire's pure client-side build (prerender off). All three are served side by
-// side by the same gzip-enabled static server, and measured in one run, interleaved.
+// First loads, cold cache, in headless Chromium, of an article deep link (the seed post) and of
+// the index page, for:
+//   - quire: the release build (prerendered + WASM takeover);
+//   - static: quire's own page with every script removed, same HTML and CSS (the limit);
+//   - csr: quire with prerendering off (pure client-side; skipped if not built);
+//   - docsify 4 (npm, pinned) serving the same Markdown files with its front-matter plugin.
+// All are served side by side by the same gzip-enabled static server and measured in one run,
+// interleaved.
 //
-//   node bench/first-load.mjs [--runs 5] [--quick] [--out target/bench/first-load.json]
+//   node bench/first-load.mjs [--runs 5] [--quick] [--quire DIR] [--csr DIR]
 //
-// Expects target/bench/{quire,csr}/ (see `make bench`); writes target/bench/static/ itself.
+// Expects the quire builds (see `make bench`); writes target/bench/{static,docsify}/ itself.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { flag, launch, median, opt, reporter, runLine, writeSection } from "./lib.mjs";
+import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
 
 const quick = flag("quick");
 const runs = Number(opt("runs", quick ? "1" : "5"));
+const quireDir = opt("quire", "target/bench/quire");
+const csrDir = opt("csr", "target/bench/csr");
 const outFile = opt("out", "target/bench/first-load.json");
-const POST = "posts/golang-vs-python-for-backend/";
-const TEXT = "If I must choose one for my every project";
+const SLUG = "golang-vs-python-for-backend";
+
+// Each page: where it is in quire's build and in docsify's (hash routes), and the text whose
+// arrival means the reader has the page.
+const PAGES = {
+  article: { path: `posts/${SLUG}/`, docsify: `#/posts/${SLUG}`, text: "If I must choose one for my every project" },
+  index: { path: "", docsify: "", text: "Golang vs Python for backend" },
+};
 
 const PROFILES = {
   throttled: { latency: 150, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8, cpu: 4 },
@@ -24,28 +36,69 @@ const PROFILES = {
 };
 const profiles = quick ? ["unthrottled"] : ["throttled", "unthrottled"];
 
-// The limit: quire's own prerendered page with every script and preload removed.
+// The limit: quire's own prerendered pages with every script and preload removed.
 function makeStatic() {
   const dir = "target/bench/static";
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, POST), { recursive: true });
-  for (const f of readdirSync("target/bench/quire")) if (f.endsWith(".css")) cpSync(join("target/bench/quire", f), join(dir, f));
-  const html = readFileSync(join("target/bench/quire", POST, "index.html"), "utf8")
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
-  writeFileSync(join(dir, POST, "index.html"), html);
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(quireDir)) if (f.endsWith(".css")) cpSync(join(quireDir, f), join(dir, f));
+  for (const { path } of Object.values(PAGES)) {
+    mkdirSync(join(dir, path), { recursive: true });
+    const html = readFileSync(join(quireDir, path, "index.html"), "utf8")
+      .replace(/<script[\s\S]*?<\/script>/g, "")
+      .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
+    writeFileSync(join(dir, path, "index.html"), html);
+  }
+  return dir;
+}
+
+// docsify 4 as its documentation sets it up, over the same Markdown files: a README.md home
+// page listing the posts (as quire's index does), its default theme without the web-font import
+// (this machine has no internet; fonts would only slow it further).
+function makeDocsify() {
+  const dir = "target/bench/docsify";
+  const lib = "node_modules/docsify/lib";
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(quireDir, "posts"), join(dir, "posts"), { recursive: true, filter: (f) => !f.endsWith(".json") && !f.endsWith(".html") });
+  cpSync(join(lib, "docsify.min.js"), join(dir, "docsify.min.js"));
+  cpSync(join(lib, "plugins/front-matter.min.js"), join(dir, "front-matter.min.js"));
+  writeFileSync(join(dir, "vue.css"), readFileSync(join(lib, "themes/vue.css"), "utf8").replace(/@import url\([^)]*\);/g, ""));
+  const manifest = JSON.parse(readFileSync(join(quireDir, "manifest.json"), "utf8"));
+  const list = manifest.posts.map((p) => `- [${p.title}](posts/${p.slug}.md)\n\n  ${p.summary}`).join("\n\n");
+  writeFileSync(join(dir, "README.md"), `# ${manifest.site.title}\n\n${manifest.site.description}\n\n${list}\n`);
+  writeFileSync(
+    join(dir, "index.html"),
+    `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${manifest.site.title}</title>
+  <link rel="stylesheet" href="vue.css">
+</head>
+<body>
+  <div id="app"></div>
+  <script>window.$docsify = { name: ${JSON.stringify(manifest.site.title)} };</script>
+  <script src="docsify.min.js"></script>
+  <script src="front-matter.min.js"></script>
+</body>
+</html>
+`,
+  );
+  return dir;
 }
 
 const servers = [];
-function serve(name, dir, port, extra = []) {
+function serve(name, dir, port, urlOf, extra = []) {
   const p = spawn("node", ["tests/e2e/static-server.mjs", "--dir", dir, "--port", String(port), "--gzip", ...extra], {
     stdio: "ignore",
   });
   servers.push(p);
-  return { name, url: `http://127.0.0.1:${port}/${POST}` };
+  return { name, url: (page) => `http://127.0.0.1:${port}/${urlOf(page)}` };
 }
 
-async function measure(browser, target, profile) {
+async function measure(browser, url, text, profile) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -71,19 +124,14 @@ async function measure(browser, target, profile) {
       for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
     }).observe({ type: "layout-shift", buffered: true });
   });
-  await page.goto(target.url, { waitUntil: "load", timeout: 120_000 });
-  await page.waitForFunction((t) => document.body.innerText.includes(t), TEXT, { timeout: 120_000 });
-  // Let the app finish taking over (or the client-side build finish rendering).
+  await page.goto(url, { waitUntil: "load", timeout: 120_000 });
+  await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 120_000 });
+  // Let the app finish taking over (or a client-side build finish rendering).
   await page.waitForTimeout(1500);
   const m = await page.evaluate(() => {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
     const lcp = window.__lcp;
-    const nav = performance.getEntriesByType("navigation")[0];
-    const resources = performance.getEntriesByType("resource");
-    const before = [nav, ...resources]
-      .filter((r) => r.responseEnd <= lcp)
-      .reduce((sum, r) => sum + r.transferSize, 0);
-    return { fcp, lcp, cls: window.__cls, bytesBeforeLcp: before };
+    return { fcp, lcp, cls: window.__cls };
   });
   m.bytes = finished.reduce((a, b) => a + b, 0);
   m.requests = finished.length;
@@ -91,27 +139,30 @@ async function measure(browser, target, profile) {
   return m;
 }
 
-makeStatic();
 const targets = [
-  serve("quire", "target/bench/quire", 4301),
-  serve("static", "target/bench/static", 4302),
-  serve("csr", "target/bench/csr", 4303, ["--spa"]),
+  serve("quire", quireDir, 4301, (pg) => PAGES[pg].path),
+  serve("static", makeStatic(), 4302, (pg) => PAGES[pg].path),
+  ...(existsSync(csrDir) ? [serve("csr", csrDir, 4303, (pg) => PAGES[pg].path, ["--spa"])] : []),
+  serve("docsify", makeDocsify(), 4304, (pg) => PAGES[pg].docsify),
 ];
-await new Promise((r) => setTimeout(r, 500));
+await sleep(500);
 
 const browser = await launch();
 const results = {};
-const chromiumVersion = browser.version();
 try {
   for (const profile of profiles) {
-    const samples = Object.fromEntries(targets.map((t) => [t.name, []]));
-    for (let i = 0; i < runs; i++) for (const t of targets) samples[t.name].push(await measure(browser, t, profile));
-    results[profile] = Object.fromEntries(
-      Object.entries(samples).map(([name, s]) => [
-        name,
-        Object.fromEntries(["fcp", "lcp", "cls", "bytes", "requests", "bytesBeforeLcp"].map((k) => [k, median(s.map((x) => x[k]))])),
-      ]),
-    );
+    results[profile] = {};
+    for (const pg of Object.keys(PAGES)) {
+      const samples = Object.fromEntries(targets.map((t) => [t.name, []]));
+      for (let i = 0; i < runs; i++)
+        for (const t of targets) samples[t.name].push(await measure(browser, t.url(pg), PAGES[pg].text, profile));
+      results[profile][pg] = Object.fromEntries(
+        Object.entries(samples).map(([name, s]) => [
+          name,
+          Object.fromEntries(["fcp", "lcp", "cls", "bytes", "requests"].map((k) => [k, median(s.map((x) => x[k]))])),
+        ]),
+      );
+    }
   }
 } finally {
   await browser.close();
@@ -120,8 +171,8 @@ try {
 
 // Bytes the first paint needs, gzip -9: the page and its stylesheet (scripts do not block it).
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
-const css = readdirSync("target/bench/quire").find((f) => f.endsWith(".css"));
-const firstPaintBytes = gz(join("target/bench/quire", POST, "index.html")) + gz(join("target/bench/quire", css));
+const css = readdirSync(quireDir).find((f) => f.endsWith(".css"));
+const firstPaintBytes = gz(join(quireDir, PAGES.article.path, "index.html")) + gz(join(quireDir, css));
 
 const report = { date: new Date().toISOString(), runs, profiles: results, firstPaintBytesGzip: firstPaintBytes };
 mkdirSync("target/bench", { recursive: true });
@@ -129,18 +180,27 @@ writeFileSync(outFile, JSON.stringify(report, null, 2));
 
 const f = (x) => x.toFixed(0);
 const { lines, say } = reporter();
-say(runLine(chromiumVersion, "bench/first-load.mjs"));
-const names = { quire: "quire (prerendered + WASM)", static: "static HTML, same CSS, no script (the limit)", csr: "quire, prerender off (pure client-side)" };
-for (const [profile, r] of Object.entries(results)) {
+say(runLine(browser.version(), "bench/first-load.mjs"));
+const names = {
+  quire: "quire (prerendered + WASM)",
+  static: "static HTML, same CSS, no script (the limit)",
+  csr: "quire, prerender off (pure client-side)",
+  docsify: "docsify 4.13.1 + front-matter plugin",
+};
+for (const [profile, byPage] of Object.entries(results)) {
   const p = PROFILES[profile];
   const desc = profile === "throttled" ? `${p.latency} ms RTT, 1.6 Mbit/s, ${p.cpu}× CPU` : "no throttling";
-  say("");
-  say(`**${profile}** (${desc}; median of ${runs} cold loads each, interleaved):`);
-  say("");
-  say("| case | FCP ms | LCP ms | CLS | bytes on the wire | requests | LCP ÷ static |");
-  say("|---|---:|---:|---:|---:|---:|---:|");
-  for (const [name, m] of Object.entries(r))
-    say(`| ${names[name]} | ${f(m.fcp)} | ${f(m.lcp)} | ${m.cls.toFixed(3)} | ${m.bytes} | ${m.requests} | ${(m.lcp / r.static.lcp).toFixed(2)} |`);
+  for (const [pg, r] of Object.entries(byPage)) {
+    say("");
+    say(`**${pg}, ${profile}** (${desc}; median of ${runs} cold loads each, interleaved):`);
+    say("");
+    say("| case | FCP ms | LCP ms | CLS | bytes on the wire | requests | LCP ÷ static | LCP ÷ docsify |");
+    say("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const [name, m] of Object.entries(r))
+      say(
+        `| ${names[name]} | ${f(m.fcp)} | ${f(m.lcp)} | ${m.cls.toFixed(3)} | ${m.bytes} | ${m.requests} | ${(m.lcp / r.static.lcp).toFixed(2)} | ${(m.lcp / r.docsify.lcp).toFixed(2)} |`,
+      );
+  }
 }
 say("");
 say(`Bytes the article's first paint needs (its HTML + the stylesheet, gzip -9): ${firstPaintBytes}.`);

@@ -198,6 +198,17 @@ fn check_version(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A post's Markdown body being fetched, awaitable by several readers.
+pub type Body =
+    futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<String, ApiError>>>;
+
+pub fn body(base: &'static str, entry: PostEntry) -> Body {
+    use futures::FutureExt;
+    async move { post_body(base, &entry).await }
+        .boxed_local()
+        .shared()
+}
+
 /// The Markdown body of a post (front matter removed), ready to render.
 pub async fn post_body(base: &str, entry: &PostEntry) -> Result<String, ApiError> {
     let what = format!("the post “{}”", entry.title);

@@ -49,6 +49,8 @@ pub struct AppContext {
     entries: StoredValue<HashMap<String, PostEntry>>,
     /// Rendered article HTML by content hash.
     articles: StoredValue<HashMap<String, String>>,
+    /// Article Markdown being fetched, by content hash, so one request serves whoever asks.
+    bodies: StoredValue<HashMap<String, crate::api::Body>, LocalStorage>,
     tag_list: StoredValue<Option<TagList>>,
     tag_pages: StoredValue<HashMap<String, TagPage>>,
 }
@@ -131,6 +133,24 @@ impl AppContext {
         self.articles
             .update_value(|c| _ = c.insert(hash.to_string(), html.to_string()));
     }
+
+    /// The post's Markdown body: the request already in flight for it, or a new one.
+    pub fn body(&self, entry: &PostEntry) -> crate::api::Body {
+        let base = self.base;
+        let key = entry.hash.clone();
+        if let Some(b) = self.bodies.with_value(|m| m.get(&key).cloned()) {
+            return b;
+        }
+        let body = crate::api::body(base, entry.clone());
+        self.bodies
+            .update_value(|m| _ = m.insert(key, body.clone()));
+        body
+    }
+
+    /// Drops a finished request, so the next [`Self::body`] asks the network again (Retry).
+    pub fn forget_body(&self, hash: &str) {
+        self.bodies.update_value(|m| _ = m.remove(hash));
+    }
 }
 
 pub fn use_app() -> AppContext {
@@ -188,6 +208,7 @@ pub fn App(initial: Initial) -> impl IntoView {
         posts: StoredValue::new(HashMap::new()),
         entries: StoredValue::new(HashMap::new()),
         articles: StoredValue::new(initial.articles),
+        bodies: StoredValue::new_local(HashMap::new()),
         tag_list: StoredValue::new(None),
         tag_pages: StoredValue::new(HashMap::new()),
     };

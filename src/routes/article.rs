@@ -30,6 +30,18 @@ pub fn Article() -> impl IntoView {
     let load_data = move |s: String| match app.cached_post(&s) {
         Some(d) => data.set(Load::Ready(Some(d))),
         None => data.run(async move {
+            // Reached from an index page, the post's Markdown address is known already: start
+            // that request beside the data's instead of after it (`load_body` awaits it).
+            #[cfg(not(feature = "ssr"))]
+            if let Some(entry) = app
+                .known_entry(&s)
+                .filter(|e| app.cached_article(&e.hash).is_none())
+            {
+                let body = app.body(&entry);
+                leptos::task::spawn_local(async move {
+                    let _ = body.await;
+                });
+            }
             let d = api::post_data(app.base, &s).await?;
             if let Some(d) = &d {
                 app.remember_post(d);
@@ -200,7 +212,9 @@ fn load_body(app: AppContext, body: Loader<String>, data: PostData) {
     }
     let base = app.base;
     body.run(async move {
-        let markdown = api::post_body(base, &data.entry).await?;
+        let markdown = app.body(&data.entry).await;
+        app.forget_body(&data.entry.hash);
+        let markdown = markdown?;
         let html = render_post(&markdown, &data.entry, base, &data.links, &data.code);
         app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)

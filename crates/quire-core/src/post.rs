@@ -188,7 +188,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             }
         });
 
-    let rendered = markdown::render(body, &RenderOptions::default());
+    let words = markdown::word_count(body);
     let summary = match &meta.description {
         Some(d) => d.clone(),
         None => markdown::summary(body, SUMMARY_CHARS),
@@ -208,8 +208,8 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         tag_slugs: meta.tags.iter().map(|t| tag_slug(t)).collect(),
         author: meta.author.clone(),
         draft: meta.draft,
-        words: rendered.words,
-        reading_minutes: markdown::reading_minutes(rendered.words),
+        words,
+        reading_minutes: markdown::reading_minutes(words),
         hash,
     };
     (

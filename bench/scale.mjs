@@ -1,0 +1,139 @@
+// Synthetic blogs of 100, 1,000 and 10,000 posts, built from the real posts' text (so lengths,
+// headings, code and links are realistic): the release build's time (whole `trunk build`, and
+// quire's hook alone), `dist/` size, manifest bytes per post, and the first index page's bytes
+// and load time in Chromium. The first index page must cost the same at every size.
+//
+//   node bench/scale.mjs [--sizes 100,1000,10000] [--runs 3] [--quick]
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
+
+const quick = flag("quick");
+const sizes = opt("sizes", quick ? "20" : "100,1000,10000").split(",").map(Number);
+const runs = Number(opt("runs", quick ? "1" : "3"));
+const root = "target/bench/scale";
+
+const sources = readdirSync("public/posts")
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => readFileSync(join("public/posts", f), "utf8").replace(/^(---|\+\+\+)\n[\s\S]*?\n\1\n/, ""))
+  // Links to other posts' files would be broken links in a synthetic blog.
+  .map((body) => body.replace(/\]\((\.\/)?[a-z0-9-]+\.md(#[^)]*)?\)/g, "](https://example.com/)"));
+const TAGS = ["rust", "go", "python", "web", "tools", "notes", "wasm", "css", "databases", "testing"];
+
+function makeSite(n) {
+  const dir = join(root, `site-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "public/posts"), { recursive: true });
+  writeFileSync(join(dir, "quire.toml"), readFileSync("quire.toml"));
+  const day = 86_400_000;
+  for (let i = 0; i < n; i++) {
+    const date = new Date(Date.UTC(2024, 0, 1) - i * day).toISOString().slice(0, 10);
+    const tags = [TAGS[i % TAGS.length], TAGS[(i * 7 + 3) % TAGS.length]];
+    const body = sources[i % sources.length];
+    writeFileSync(
+      join(dir, "public/posts", `post-${i}.md`),
+      `---\ntitle: "Synthetic post ${i}"\ndate: ${date}\ntags: [${[...new Set(tags)].join(", ")}]\n---\n\n${body}`,
+    );
+  }
+  return dir;
+}
+
+const du = (dir) => {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    total += e.isDirectory() ? du(p) : statSync(p).size;
+  }
+  return total;
+};
+
+// trunk prints timestamps; the hook's own time is from "spawning hook" to "finished hook".
+function build(site, dist) {
+  const t0 = performance.now();
+  const r = spawnSync("trunk", ["build", "--release", "--dist", dist, "--public-url", "/"], {
+    env: { ...process.env, QUIRE_CONTENT: site, NO_COLOR: "true" },
+    maxBuffer: 1 << 28,
+  });
+  const log = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0) throw new Error(`trunk build failed for ${site}:\n${log.slice(-3000)}`);
+  const total = performance.now() - t0;
+  const at = (re) => {
+    const line = log.split("\n").find((l) => re.test(l));
+    return line ? Date.parse(line.slice(0, 27)) : NaN;
+  };
+  return { total, hook: at(/finished hook/) - at(/spawning hook/) };
+}
+
+const servers = [];
+const rows = [];
+const browser = await launch();
+try {
+  for (const n of sizes) {
+    const site = makeSite(n);
+    const dist = join(root, `dist-${n}`);
+    const b = build(site, dist);
+    const manifest = statSync(join(dist, "manifest.json")).size;
+    const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+    const port = 4330 + rows.length;
+    servers.push(spawn("node", ["tests/e2e/static-server.mjs", "--dir", dist, "--port", String(port), "--gzip"], { stdio: "ignore" }));
+    await sleep(400);
+    const loads = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      const bytes = [];
+      cdp.on("Network.loadingFinished", (e) => bytes.push(e.encodedDataLength));
+      await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: "load" });
+      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await page.waitForTimeout(500);
+      const lcp = await page.evaluate(
+        () =>
+          new Promise((r) =>
+            new PerformanceObserver((l) => r(l.getEntries().at(-1).startTime)).observe({ type: "largest-contentful-paint", buffered: true }),
+          ),
+      );
+      loads.push({ lcp, bytes: bytes.reduce((a, x) => a + x, 0), requests: bytes.length });
+      await context.close();
+    }
+    rows.push({
+      n,
+      buildMs: b.total,
+      hookMs: b.hook,
+      distBytes: du(dist),
+      manifestPerPost: manifest / n,
+      firstPageGzip: gz("index.html"),
+      firstDataGzip: gz("index/1.json"),
+      lcp: median(loads.map((l) => l.lcp)),
+      wire: median(loads.map((l) => l.bytes)),
+      requests: median(loads.map((l) => l.requests)),
+    });
+    console.log(`${n} posts: done`);
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill();
+}
+
+const { lines, say } = reporter();
+const n = (x) => Math.round(x).toLocaleString("en");
+say(runLine(browser.version(), "bench/scale.mjs"));
+say("");
+say(`Release builds (\`trunk build --release\`, wasm-opt included) of synthetic blogs; first index page loaded cold ${runs}× each (median), no throttling:`);
+say("");
+say("| posts | build s (trunk) | quire hook s | dist/ MB | manifest.json B per post | first page HTML gzip B | first page data gzip B | first page on the wire B | requests | first page LCP ms |");
+say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of rows)
+  say(
+    `| ${n(r.n)} | ${(r.buildMs / 1000).toFixed(1)} | ${(r.hookMs / 1000).toFixed(1)} | ${(r.distBytes / 2 ** 20).toFixed(1)} | ${n(r.manifestPerPost)} | ${n(r.firstPageGzip)} | ${n(r.firstDataGzip)} | ${n(r.wire)} | ${r.requests} | ${r.lcp.toFixed(0)} |`,
+  );
+const first = rows[0];
+const last = rows.at(-1);
+say("");
+say(
+  `First index page from ${n(first.n)} to ${n(last.n)} posts: bytes on the wire ×${(last.wire / first.wire).toFixed(2)}, LCP ×${(last.lcp / first.lcp).toFixed(2)}.`,
+);
+if (!quick) writeSection("scale", lines);
