@@ -66,107 +66,25 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-/// Markdown (a post's body, without front matter) → safe HTML, headings and word count.
+/// Markdown (a post's body, without front matter) → safe HTML and its headings.
 pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
-    let mut events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
-    let mut in_heading: Option<usize> = None;
-    let mut images = false;
-    let mut heading_text = String::new();
     let mut headings = Vec::new();
-    let mut ids = IdSet::default();
     let mut sanitizer = crate::sanitize::Sanitizer::default();
-
-    for i in 0..events.len() {
-        let replacement = match &events[i] {
-            Event::Text(t) | Event::Code(t) => {
-                if in_heading.is_some() {
-                    heading_text.push_str(t);
-                }
-                None
-            }
-            Event::Html(t) => {
-                let clean = sanitizer.clean(t, opts);
-                images |= clean.contains("<img");
-                Some(Event::Html(CowStr::from(clean)))
-            }
-            Event::InlineHtml(t) => {
-                let clean = sanitizer.clean(t, opts);
-                images |= clean.contains("<img");
-                Some(Event::InlineHtml(CowStr::from(clean)))
-            }
-            // `rust,ignore` or `{.rust}` styles and highlights as `language-rust`.
-            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info))) => {
-                let lang = crate::code::language(info).unwrap_or_default();
-                Some(Event::Start(Tag::CodeBlock(
-                    pulldown_cmark::CodeBlockKind::Fenced(CowStr::from(lang)),
-                )))
-            }
-            Event::Start(Tag::Heading { .. }) => {
-                in_heading = Some(i);
-                heading_text.clear();
-                None
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Some(Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: CowStr::from(safe_url(dest_url, opts, true)),
-                title: title.clone(),
-                id: id.clone(),
-            })),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                images = true;
-                Some(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: CowStr::from(safe_url(dest_url, opts, false)),
-                    title: title.clone(),
-                    id: id.clone(),
-                }))
-            }
-            _ => None,
-        };
-        if let Some(e) = replacement {
-            events[i] = e;
-        }
-        if let Event::End(TagEnd::Heading(level)) = events[i] {
-            if let Some(start) = in_heading.take() {
-                let text = heading_text.trim().to_string();
-                if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
-                    // An explicit `{#id}` is kept (made unique); otherwise the id comes from the text.
-                    let wanted = id
-                        .as_deref()
-                        .map(heading_id)
-                        .unwrap_or_else(|| heading_id(&text));
-                    let unique = ids.claim(&wanted);
-                    *id = Some(CowStr::from(unique.clone()));
-                    headings.push(Heading {
-                        level: level as u8,
-                        id: unique,
-                        text,
-                    });
-                }
-            }
-        }
-    }
-
-    let stream = Finish {
-        events: events.into_iter(),
-        ids: headings.iter().map(|h| h.id.as_str()),
-        code: opts.code,
-        blocks: 0,
-        queued: Vec::new(),
-    };
-
+    let mut images = false;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, stream);
+    html::push_html(
+        &mut out,
+        Pipeline {
+            parser: Parser::new_ext(markdown, parser_options()),
+            opts,
+            sanitizer: &mut sanitizer,
+            images: &mut images,
+            headings: &mut headings,
+            ids: IdSet::default(),
+            blocks: 0,
+            queued: std::collections::VecDeque::new(),
+        },
+    );
     out.push_str(&sanitizer.finish());
     // Every image (Markdown's or allowed raw HTML's) loads when it nears the viewport. Text can
     // never contain this sequence: `<` in text is escaped.
@@ -179,58 +97,166 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     }
 }
 
-/// The last step before HTML: a `#` link at the end of every heading (for sharing a section,
-/// shown on hover), and code blocks with build-time highlighting get their text back as
-/// coloured runs. A plain iterator rather than adapters: this runs on every event of every
-/// article, and the size-optimised WASM does not inline adapter chains (measured: a fifth of
-/// the render time went to `flat_map`).
-struct Finish<'a, 'e, I: Iterator<Item = &'a str>> {
-    events: std::vec::IntoIter<Event<'e>>,
-    ids: I,
-    code: &'a [crate::code::Tokens],
+/// quire's policy over pulldown-cmark's events, streamed into the HTML writer: raw HTML through
+/// the sanitiser, URLs through [`safe_url`], code-block languages normalised, headings given
+/// unique ids and a `#` link (shown on hover, for sharing a section), and code blocks with
+/// build-time highlighting given their text back as coloured runs. Only a heading's or a
+/// highlighted block's events are held back; the rest pass straight through, and the plain
+/// iterator (not adapter chains) is what the size-optimised WASM runs fast: see BENCHMARKS.md.
+struct Pipeline<'a, 'e> {
+    parser: Parser<'e>,
+    opts: &'a RenderOptions<'a>,
+    sanitizer: &'a mut crate::sanitize::Sanitizer,
+    images: &'a mut bool,
+    headings: &'a mut Vec<Heading>,
+    ids: IdSet,
     blocks: usize,
-    /// Events to hand out before reading on, last first.
-    queued: Vec<Event<'e>>,
+    queued: std::collections::VecDeque<Event<'e>>,
 }
 
-impl<'a, 'e, I: Iterator<Item = &'a str>> Iterator for Finish<'a, 'e, I> {
+impl<'e> Pipeline<'_, 'e> {
+    /// The per-event policy.
+    fn apply(&mut self, event: Event<'e>) -> Event<'e> {
+        let opts = self.opts;
+        match event {
+            Event::Html(t) => {
+                let clean = self.sanitizer.clean(&t, opts);
+                *self.images |= clean.contains("<img");
+                Event::Html(CowStr::from(clean))
+            }
+            Event::InlineHtml(t) => {
+                let clean = self.sanitizer.clean(&t, opts);
+                *self.images |= clean.contains("<img");
+                Event::InlineHtml(CowStr::from(clean))
+            }
+            // `rust,ignore` or `{.rust}` styles and highlights as `language-rust`.
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info))) => {
+                let lang = crate::code::language(&info).unwrap_or_default();
+                Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(
+                    CowStr::from(lang),
+                )))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::from(safe_url(&dest_url, opts, true)),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                *self.images = true;
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(safe_url(&dest_url, opts, false)),
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        }
+    }
+
+    /// A heading's events up to its end: an id from its text (or its `{#id}`), made unique,
+    /// and the `#` link before the end tag.
+    fn heading(&mut self, start: Event<'e>) -> Event<'e> {
+        let mut text = String::new();
+        while let Some(e) = self.parser.next() {
+            let e = self.apply(e);
+            let end = matches!(e, Event::End(TagEnd::Heading(_)));
+            if let Event::Text(t) | Event::Code(t) = &e {
+                text.push_str(t);
+            }
+            self.queued.push_back(e);
+            if end {
+                break;
+            }
+        }
+        let text = text.trim().to_string();
+        let Event::Start(Tag::Heading {
+            level: l,
+            id,
+            classes,
+            attrs,
+        }) = start
+        else {
+            return start;
+        };
+        let wanted = id
+            .as_deref()
+            .map(heading_id)
+            .unwrap_or_else(|| heading_id(&text));
+        let unique = self.ids.claim(&wanted);
+        // The anchor goes right before the end tag, which is last in the queue.
+        let end = self.queued.pop_back();
+        self.queued
+            .push_back(Event::InlineHtml(CowStr::from(anchor_html(&unique))));
+        self.queued.extend(end);
+        self.headings.push(Heading {
+            level: l as u8,
+            id: unique.clone(),
+            text,
+        });
+        Event::Start(Tag::Heading {
+            level: l,
+            id: Some(CowStr::from(unique)),
+            classes,
+            attrs,
+        })
+    }
+
+    /// A highlighted code block's text, up to its end, as one HTML event (or the plain text
+    /// when the runs do not fit it).
+    fn highlighted(&mut self, tokens: &[u32]) {
+        let mut text = String::new();
+        let mut end = None;
+        for e in self.parser.by_ref() {
+            match e {
+                Event::Text(t) => text.push_str(&t),
+                other => {
+                    end = Some(other);
+                    break;
+                }
+            }
+        }
+        self.queued
+            .push_back(match crate::code::to_html(&text, tokens) {
+                Some(h) => Event::Html(CowStr::from(h)),
+                None => Event::Text(CowStr::from(text)),
+            });
+        self.queued.extend(end);
+    }
+}
+
+impl<'e> Iterator for Pipeline<'_, 'e> {
     type Item = Event<'e>;
 
     fn next(&mut self) -> Option<Event<'e>> {
-        if let Some(e) = self.queued.pop() {
+        if let Some(e) = self.queued.pop_front() {
             return Some(e);
         }
-        let event = self.events.next()?;
+        let next = self.parser.next()?;
+        let event = self.apply(next);
         match &event {
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(id) = self.ids.next() {
-                    self.queued.push(event);
-                    return Some(Event::InlineHtml(CowStr::from(anchor_html(id))));
-                }
-            }
+            Event::Start(Tag::Heading { .. }) => Some(self.heading(event)),
             Event::Start(Tag::CodeBlock(_)) => {
                 self.blocks += 1;
-                let code = self.code;
+                let code = self.opts.code;
                 if let Some(tokens) = code.get(self.blocks - 1).filter(|t| !t.is_empty()) {
-                    let mut text = String::new();
-                    for e in self.events.by_ref() {
-                        match e {
-                            Event::Text(t) => text.push_str(&t),
-                            end => {
-                                self.queued.push(end);
-                                break;
-                            }
-                        }
-                    }
-                    self.queued.push(match crate::code::to_html(&text, tokens) {
-                        Some(h) => Event::Html(CowStr::from(h)),
-                        None => Event::Text(CowStr::from(text)),
-                    });
+                    self.highlighted(tokens);
                 }
+                Some(event)
             }
-            _ => {}
+            _ => Some(event),
         }
-        Some(event)
     }
 }
 
