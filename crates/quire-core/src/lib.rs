@@ -12,6 +12,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod response;
 pub mod sanitize;
+pub mod search;
 pub mod url;
 
 #[cfg(feature = "meta")]
