@@ -1,5 +1,6 @@
-// Synthetic blogs of 100, 1,000 and 10,000 posts, built from the real posts' text (so lengths,
-// headings, code and links are realistic): the release build's time (whole `trunk build`, and
+// Synthetic blogs of 100, 1,000 and 10,000 posts, built from the real posts' text plus a
+// different stretch of the CommonMark spec's prose each (so lengths, headings, code, links and
+// a growing vocabulary are realistic): the release build's time (whole `trunk build`, and
 // quire's hook alone), `dist/` size, manifest bytes per post, and the first index page's bytes
 // and load time in Chromium. The first index page must cost the same at every size.
 //
@@ -20,6 +21,15 @@ const sources = readdirSync("public/posts")
   .map((f) => readFileSync(join("public/posts", f), "utf8").replace(/^(---|\+\+\+)\n[\s\S]*?\n\1\n/, ""))
   // Links to other posts' files would be broken links in a synthetic blog.
   .map((body) => body.replace(/\]\((\.\/)?[a-z0-9-]+\.md(#[^)]*)?\)/g, "](https://example.com/)"));
+// Prose from the CommonMark spec, a different stretch per post, so the vocabulary (and the
+// search index) grows with the blog as a real one's does.
+const spec = readFileSync("tests/fixtures/commonmark/spec.txt", "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
+function stretch(i) {
+  const from = spec.indexOf("\n\n", (i * 7919) % (spec.length - 6000)) + 2;
+  const to = spec.indexOf("\n\n", from + 3000);
+  // Whole fenced examples only: a cut fence would swallow the rest of the post.
+  return spec.slice(from, to).replace(/^`{32}[^\n]*$/gm, "");
+}
 const TAGS = ["rust", "go", "python", "web", "tools", "notes", "wasm", "css", "databases", "testing"];
 
 function makeSite(n) {
@@ -31,7 +41,7 @@ function makeSite(n) {
   for (let i = 0; i < n; i++) {
     const date = new Date(Date.UTC(2024, 0, 1) - i * day).toISOString().slice(0, 10);
     const tags = [TAGS[i % TAGS.length], TAGS[(i * 7 + 3) % TAGS.length]];
-    const body = sources[i % sources.length];
+    const body = `${sources[i % sources.length]}\n\n## Notes\n\n${stretch(i)}`;
     writeFileSync(
       join(dir, "public/posts", `post-${i}.md`),
       `---\ntitle: "Synthetic post ${i}"\ndate: ${date}\ntags: [${[...new Set(tags)].join(", ")}]\n---\n\n${body}`,
@@ -75,6 +85,7 @@ try {
     const dist = join(root, `dist-${n}`);
     const b = build(site, dist);
     const manifest = statSync(join(dist, "manifest.json")).size;
+    const search = statSync(join(dist, "search/index.json")).size;
     const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
     const port = 4330 + rows.length;
     servers.push(spawn("node", ["tests/e2e/static-server.mjs", "--dir", dist, "--port", String(port), "--gzip"], { stdio: "ignore" }));
@@ -105,6 +116,8 @@ try {
       hookMs: b.hook,
       distBytes: du(dist),
       manifestPerPost: manifest / n,
+      search,
+      searchGzip: gz("search/index.json"),
       firstPageGzip: gz("index.html"),
       firstDataGzip: gz("index/1.json"),
       lcp: median(loads.map((l) => l.lcp)),
@@ -124,11 +137,11 @@ say(runLine(browser.version(), "bench/scale.mjs"));
 say("");
 say(`Release builds (\`trunk build --release\`, wasm-opt included) of synthetic blogs; first index page loaded cold ${runs}× each (median), no throttling:`);
 say("");
-say("| posts | build s (trunk) | quire hook s | dist/ MB | manifest.json B per post | first page HTML gzip B | first page data gzip B | first page on the wire B | requests | first page LCP ms |");
-say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+say("| posts | build s (trunk) | quire hook s | dist/ MB | manifest.json B per post | search index B (gzip) | search gzip B per post | first page HTML gzip B | first page data gzip B | first page on the wire B | requests | first page LCP ms |");
+say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows)
   say(
-    `| ${n(r.n)} | ${(r.buildMs / 1000).toFixed(1)} | ${(r.hookMs / 1000).toFixed(1)} | ${(r.distBytes / 2 ** 20).toFixed(1)} | ${n(r.manifestPerPost)} | ${n(r.firstPageGzip)} | ${n(r.firstDataGzip)} | ${n(r.wire)} | ${r.requests} | ${r.lcp.toFixed(0)} |`,
+    `| ${n(r.n)} | ${(r.buildMs / 1000).toFixed(1)} | ${(r.hookMs / 1000).toFixed(1)} | ${(r.distBytes / 2 ** 20).toFixed(1)} | ${n(r.manifestPerPost)} | ${n(r.search)} (${n(r.searchGzip)}) | ${n(r.searchGzip / r.n)} | ${n(r.firstPageGzip)} | ${n(r.firstDataGzip)} | ${n(r.wire)} | ${r.requests} | ${r.lcp.toFixed(0)} |`,
   );
 const first = rows[0];
 const last = rows.at(-1);

@@ -145,6 +145,10 @@ pub fn write_output(
             to_json(post)?,
         )?;
     }
+    write_json(
+        quire_core::url::SEARCH_INDEX_PATH,
+        to_json(&build.search_index(&posts))?,
+    )?;
     let (tag_list, tag_pages) = build.tags();
     write_json(quire_core::url::TAGS_DATA_PATH, to_json(&tag_list)?)?;
     for page in &tag_pages {

@@ -196,6 +196,10 @@ fn drafts_only_in_development_builds() {
     assert!(!fs::read_to_string(dev.join("sitemap.xml"))
         .unwrap()
         .contains("wip"));
+    // …and out of the search index.
+    assert!(!fs::read_to_string(dev.join("search/index.json"))
+        .unwrap()
+        .contains("WIP"));
 }
 
 #[cfg(unix)]
@@ -276,4 +280,31 @@ fn quire_core_class(name: &str) -> usize {
         .iter()
         .position(|c| *c == name)
         .unwrap()
+}
+
+#[test]
+fn the_search_index_finds_the_seed_post() {
+    let p = project(&[("good.md", GOOD), ("golang-vs-python-for-backend.md", SEED)]);
+    let out = p.path().join("out");
+    let o = run(p.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index: quire_core::search::Index =
+        serde_json::from_str(&fs::read_to_string(out.join("search/index.json")).unwrap()).unwrap();
+    for query in ["golang", "pyhton", "backend", "GOLANG python"] {
+        let hits = index.search(&quire_core::search::Query {
+            text: query.into(),
+            ..Default::default()
+        });
+        let first = hits
+            .first()
+            .map(|h| index.docs[h.doc as usize].slug.as_str());
+        assert_eq!(first, Some("golang-vs-python-for-backend"), "{query}");
+    }
+    // The seed's date is invalid (month 15): no year to filter by, and never a guess.
+    let seed = index
+        .docs
+        .iter()
+        .find(|d| d.slug == "golang-vs-python-for-backend")
+        .unwrap();
+    assert_eq!(seed.year, None);
 }

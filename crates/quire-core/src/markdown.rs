@@ -405,6 +405,19 @@ pub fn word_count(markdown: &str) -> usize {
         .sum()
 }
 
+/// The words a reader reads (text and code, not markup or URLs), space-separated: what search
+/// indexes.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for e in Parser::new_ext(markdown, parser_options()) {
+        if let Event::Text(t) | Event::Code(t) = e {
+            out.push_str(&t);
+            out.push(' ');
+        }
+    }
+    out
+}
+
 fn count_words(t: &str) -> usize {
     t.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))

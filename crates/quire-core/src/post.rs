@@ -330,6 +330,42 @@ impl SiteBuild {
     }
 }
 
+impl SiteBuild {
+    /// The search index of the published posts (drafts never, even in development builds),
+    /// from their data (for the headings).
+    pub fn search_index(&self, data: &[PostData]) -> crate::search::Index {
+        let sources = self
+            .posts
+            .iter()
+            .zip(data)
+            .filter(|(p, _)| !p.entry.draft)
+            .map(|(p, d)| (p, d, markdown::plain_text(front_matter::body(&p.text))))
+            .collect::<Vec<_>>();
+        crate::search::Index::build(
+            sources
+                .iter()
+                .map(|(p, d, text)| crate::search::Source {
+                    doc: crate::search::Doc {
+                        slug: p.entry.slug.clone(),
+                        title: p.entry.title.clone(),
+                        date_display: p.entry.date_display.clone(),
+                        year: p
+                            .entry
+                            .date
+                            .as_deref()
+                            .and_then(|d| d.get(..4))
+                            .and_then(|y| y.parse().ok()),
+                        tags: p.entry.tag_slugs.clone(),
+                    },
+                    headings: d.headings.iter().map(|h| h.text.as_str()).collect(),
+                    tags: p.entry.tags.iter().map(String::as_str).collect(),
+                    body: text,
+                })
+                .collect(),
+        )
+    }
+}
+
 /// The other posts a post links to by file (`[x](./other.md)`), source path → slug, and the
 /// post's headings.
 fn links_and_headings(

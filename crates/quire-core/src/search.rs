@@ -32,8 +32,9 @@ pub struct Doc {
 }
 
 /// The search index: the posts, and every term with the posts it occurs in, sorted by term so
-/// prefixes are a range.
+/// prefixes are a range. Written compactly (see [`Packed`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(into = "Packed", from = "Packed")]
 pub struct Index {
     pub docs: Vec<Doc>,
     /// `(term, [(doc, fields)…])`, sorted by term; `fields` is a set of [`TITLE`] … [`BODY`].
@@ -45,6 +46,74 @@ pub type Posting = (u32, u8);
 
 /// A term a query word matched, its postings, and how closely it matched.
 type Match<'a> = (&'a str, &'a [Posting], u32);
+
+/// The index as the build writes it: terms and their postings in parallel arrays, each posting
+/// one number, `(doc − previous doc) × 16 + fields`. Posts are mostly consecutive, so the
+/// numbers are small and repeat, which gzip likes.
+#[derive(Serialize, Deserialize)]
+pub struct Packed {
+    pub docs: Vec<Doc>,
+    pub terms: Vec<String>,
+    pub postings: Vec<Vec<u32>>,
+}
+
+impl From<Index> for Packed {
+    fn from(index: Index) -> Packed {
+        let (terms, postings) = index
+            .terms
+            .into_iter()
+            .map(|(term, list)| {
+                let mut previous = 0;
+                let packed = list
+                    .into_iter()
+                    .map(|(doc, fields)| {
+                        let n = (doc - previous) * 16 + u32::from(fields & 15);
+                        previous = doc;
+                        n
+                    })
+                    .collect();
+                (term, packed)
+            })
+            .unzip();
+        Packed {
+            docs: index.docs,
+            terms,
+            postings,
+        }
+    }
+}
+
+impl From<Packed> for Index {
+    /// Malformed input (a stale or damaged file) gives an index that finds less, never a panic.
+    fn from(packed: Packed) -> Index {
+        let count = packed.docs.len() as u64;
+        let terms = packed
+            .terms
+            .into_iter()
+            .zip(packed.postings)
+            .map(|(term, list)| {
+                let mut doc = 0u64;
+                let list = list
+                    .into_iter()
+                    .filter_map(|n| {
+                        doc += u64::from(n / 16);
+                        (doc < count).then_some((doc as u32, (n % 16) as u8))
+                    })
+                    .collect();
+                (term, list)
+            })
+            .collect();
+        let mut index = Index {
+            docs: packed.docs,
+            terms,
+        };
+        // Prefix search needs the order; a file that lost it is sorted again.
+        if !index.terms.is_sorted_by(|a, b| a.0 <= b.0) {
+            index.terms.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        index
+    }
+}
 
 /// What the build indexes of one post.
 pub struct Source<'a> {
@@ -460,9 +529,43 @@ mod tests {
     }
 
     #[test]
-    fn the_index_survives_json() {
+    fn the_index_survives_json_compactly() {
         let i = index();
-        let back: Index = serde_json::from_str(&serde_json::to_string(&i).unwrap()).unwrap();
+        let json = serde_json::to_string(&i).unwrap();
+        let back: Index = serde_json::from_str(&json).unwrap();
         assert_eq!(back, i);
+        // `python`: the seed post's title (doc 2) after the reading list's body (doc 1).
+        assert!(json.contains("\"postings\":["), "{json}");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let at = v["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|t| t == "python")
+            .unwrap();
+        assert_eq!(
+            v["postings"][at],
+            serde_json::json!([16 + BODY, 16 + (TITLE | TAG | BODY)])
+        );
+    }
+
+    #[test]
+    fn a_damaged_index_finds_less_and_never_panics() {
+        let json = r#"{"docs":[{"slug":"a","title":"A"}],"terms":["zeta","alpha"],"postings":[[1],[4294967295,16,1]]}"#;
+        let i: Index = serde_json::from_str(json).unwrap();
+        assert_eq!(i.terms[0].0, "alpha", "sorted again");
+        assert_eq!(
+            i.terms[0].1,
+            vec![],
+            "postings past the last post are dropped"
+        );
+        assert_eq!(
+            i.search(&Query {
+                text: "zeta".into(),
+                ..Query::default()
+            })
+            .len(),
+            1
+        );
     }
 }

@@ -91,6 +91,8 @@ pub fn tag_data_path(slug: &str) -> String {
 }
 
 pub const MANIFEST_PATH: &str = "manifest.json";
+/// The search index ([`crate::search`]), fetched on the first search only.
+pub const SEARCH_INDEX_PATH: &str = "search/index.json";
 
 /// The home page: `/blog/` or `/`.
 pub fn home(base: &str) -> String {
