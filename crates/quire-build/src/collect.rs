@@ -2,7 +2,7 @@
 
 use crate::display_path;
 use quire_core::diagnostics::Diagnostic;
-use quire_core::manifest::Site;
+use quire_core::manifest::{ListPage, PostData, Site};
 use quire_core::post::{SiteBuild, SourceFile};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -106,6 +106,7 @@ pub fn read_project(root: &Path) -> Result<ProjectInput, String> {
 pub fn write_output(
     out: &Path,
     build: &SiteBuild,
+    data: &(Vec<ListPage>, Vec<PostData>),
     assets: &[(PathBuf, String)],
 ) -> Result<(), String> {
     let posts_dir = out.join("posts");
@@ -135,11 +136,11 @@ pub fn write_output(
     };
     // The whole manifest, for tools and search; the app loads the smaller files below.
     write_json(quire_core::url::MANIFEST_PATH, to_json(&build.manifest)?)?;
-    let (lists, posts) = build.data();
-    for list in &lists {
+    let (lists, posts) = data;
+    for list in lists {
         write_json(&quire_core::url::list_data_path(list.page), to_json(list)?)?;
     }
-    for post in &posts {
+    for post in posts {
         write_json(
             &quire_core::url::post_data_path(&post.entry.slug),
             to_json(post)?,
@@ -147,7 +148,7 @@ pub fn write_output(
     }
     write_json(
         quire_core::url::SEARCH_INDEX_PATH,
-        to_json(&build.search_index(&posts))?,
+        to_json(&build.search_index(posts))?,
     )?;
     let (tag_list, tag_pages) = build.tags();
     write_json(quire_core::url::TAGS_DATA_PATH, to_json(&tag_list)?)?;

@@ -6,6 +6,7 @@
 //! Markdown at `posts/<slug>.md`, and the static files.
 
 use quire_core::diagnostics::{self, Diagnostic};
+use quire_core::manifest::{ListPage, PostData};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -128,8 +129,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 
     if args.command == "build" {
         build.highlight(&highlight::highlight);
-        collect::write_output(&args.out, &build, &input.assets)?;
-        write_site_files(args, &build, &mut diags_after)?;
+        // Index pages and each post's data (neighbours, links, headings, highlighting): made
+        // once, written as files and embedded in the prerendered pages.
+        let data = build.data();
+        collect::write_output(&args.out, &build, &data, &input.assets)?;
+        write_site_files(args, &build, &data, &mut diags_after)?;
     }
     for d in &diags_after {
         eprintln!("{d}");
@@ -171,6 +175,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 fn write_site_files(
     args: &Args,
     build: &quire_core::post::SiteBuild,
+    data: &(Vec<ListPage>, Vec<PostData>),
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), String> {
     let write = |rel: &str, text: &str| -> Result<(), String> {
@@ -196,7 +201,7 @@ fn write_site_files(
         // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
         Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
-            for page in prerender::pages(&shell, &args.base, build, policy.as_deref()) {
+            for page in prerender::pages(&shell, &args.base, build, data, policy.as_deref()) {
                 write(&page.path, &page.html)?;
             }
         }

@@ -30,7 +30,13 @@ struct Head<'a> {
 
 /// `csp` adds that Content-Security-Policy as a `<meta>` (release builds; `trunk serve`'s
 /// live-reload script is inline, so development pages go without).
-pub fn pages(shell: &str, base: &str, build: &SiteBuild, csp: Option<&str>) -> Vec<Page> {
+pub fn pages(
+    shell: &str,
+    base: &str,
+    build: &SiteBuild,
+    (lists, datas): &(Vec<ListPage>, Vec<PostData>),
+    csp: Option<&str>,
+) -> Vec<Page> {
     let shell = match csp {
         Some(policy) => shell.replacen(
             "<head>",
@@ -42,7 +48,6 @@ pub fn pages(shell: &str, base: &str, build: &SiteBuild, csp: Option<&str>) -> V
     let shell = shell.as_str();
     let manifest = &build.manifest;
     let site = &manifest.site;
-    let (lists, datas) = build.data();
     let empty = PageData {
         version: VERSION,
         site: site.clone(),
@@ -60,7 +65,7 @@ pub fn pages(shell: &str, base: &str, build: &SiteBuild, csp: Option<&str>) -> V
     };
     let mut pages = Vec::with_capacity(build.posts.len() + lists.len() + 1);
 
-    for list in &lists {
+    for list in lists {
         let route = url::index_route(base, list.page);
         let initial = Initial {
             base: base.to_string(),
@@ -92,7 +97,7 @@ pub fn pages(shell: &str, base: &str, build: &SiteBuild, csp: Option<&str>) -> V
         });
     }
 
-    for (post, data) in build.posts.iter().zip(&datas) {
+    for (post, data) in build.posts.iter().zip(datas) {
         let e = &post.entry;
         let markdown = quire_core::front_matter::body(&post.text);
         let html = quire::routes::article::render_post(markdown, e, base, &data.links, &data.code);

@@ -392,25 +392,18 @@ impl IdSet {
     }
 }
 
-/// Words a reader reads (text, code, maths; not markup), for "n words" and reading time. Only
-/// the build needs it, so [`render`], which the app runs on every article, does not count.
+/// Words a reader reads, for "n words" and reading time. Only the build needs it, so
+/// [`render`], which the app runs on every article, does not count.
 pub fn word_count(markdown: &str) -> usize {
-    Parser::new_ext(markdown, parser_options())
-        .map(|e| match e {
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                count_words(&t)
-            }
-            _ => 0,
-        })
-        .sum()
+    count_words(&plain_text(markdown))
 }
 
-/// The words a reader reads (text and code, not markup or URLs), space-separated: what search
-/// indexes.
+/// The words a reader reads (text, code and maths; not markup or URLs), space-separated: what
+/// search indexes and what [`word_count`] counts.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for e in Parser::new_ext(markdown, parser_options()) {
-        if let Event::Text(t) | Event::Code(t) = e {
+        if let Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) = e {
             out.push_str(&t);
             out.push(' ');
         }
