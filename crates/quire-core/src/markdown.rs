@@ -403,9 +403,23 @@ pub fn word_count(markdown: &str) -> usize {
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for e in Parser::new_ext(markdown, parser_options()) {
-        if let Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) = e {
-            out.push_str(&t);
-            out.push(' ');
+        match e {
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                out.push_str(&t)
+            }
+            // Inline markup joins its text to what follows (`*Python*,` reads "Python,");
+            // line breaks and the ends of blocks separate words.
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            ) => {}
+            Event::End(_) | Event::SoftBreak | Event::HardBreak | Event::Rule => out.push(' '),
+            _ => {}
         }
     }
     out

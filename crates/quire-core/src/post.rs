@@ -356,6 +356,7 @@ impl SiteBuild {
                             .and_then(|d| d.get(..4))
                             .and_then(|y| y.parse().ok()),
                         tags: p.entry.tag_slugs.clone(),
+                        hash: p.entry.hash.clone(),
                     },
                     headings: d.headings.iter().map(|h| h.text.as_str()).collect(),
                     tags: p.entry.tags.iter().map(String::as_str).collect(),

@@ -1,6 +1,7 @@
-//! Full-text search, the part both hosts share (issue 5, in progress): how text becomes terms,
-//! the index the build tool writes, and how a query is matched and ranked. Browser-free so it
-//! is tested natively; the build writes [`Index`], the app will query it.
+//! Full-text search, the part both hosts share: how text becomes terms, the index the build
+//! tool writes, how a query is matched and ranked, the snippets, and the messages between the
+//! app and its search worker. Browser-free so it is tested natively; the build writes
+//! [`Index`], the worker (`crates/quire-search`) answers [`Request`]s with it.
 //!
 //! Terms are lowercase and without diacritics (`Überblick` → `uberblick`), so queries are
 //! case- and accent-insensitive. A query word matches a term exactly, as a prefix (`back` →
@@ -29,6 +30,10 @@ pub struct Doc {
     /// Tag slugs, for the tag filter.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The post's content hash, so its Markdown is fetched at the address the article uses
+    /// (one cached copy for the snippet and the article).
+    #[serde(default)]
+    pub hash: String,
 }
 
 /// The search index: the posts, and every term with the posts it occurs in, sorted by term so
@@ -157,15 +162,26 @@ impl Index {
 }
 
 /// A query: its words, and the filters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Query {
+    #[serde(default)]
     pub text: String,
+    #[serde(default)]
     pub tag: Option<String>,
+    #[serde(default)]
     pub year: Option<u16>,
 }
 
+impl Query {
+    /// Whether there is anything to search for: words, or a filter alone (every post of a tag
+    /// or a year).
+    pub fn is_empty(&self) -> bool {
+        terms(&self.text).next().is_none() && self.tag.is_none() && self.year.is_none()
+    }
+}
+
 /// One result: the post, how well it matched, and the index terms that matched (for
-/// highlighting the snippet).
+/// highlighting the snippet and the article).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub doc: u32,
@@ -173,6 +189,13 @@ pub struct Hit {
     pub words: usize,
     pub score: u32,
     pub terms: Vec<String>,
+}
+
+/// The best `limit` hits of a query, and how many posts matched in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
 }
 
 /// How close a term is to a query word: exact beats prefix beats a typo.
@@ -193,64 +216,119 @@ fn field_weight(fields: u8) -> u32 {
 }
 
 impl Index {
-    /// Results, best first: posts with all the words before posts with some, then by where
-    /// and how well they matched (title and headings above body; exact above prefix above
-    /// typo), then newer first.
-    pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let words: Vec<String> = terms(&query.text).collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let allowed = |doc: u32| {
-            let d = &self.docs[doc as usize];
+    /// The best `limit` results: posts with all the words before posts with some, then by
+    /// where and how well they matched (title and headings above body; exact above prefix
+    /// above typo), then newer first. A query with filters and no words lists every post of
+    /// that tag or year, newest first.
+    ///
+    /// Scores live in arrays indexed by post rather than maps: a one-letter prefix at 10,000
+    /// posts touches most of them on every keystroke.
+    pub fn search(&self, query: &Query, limit: usize) -> Results {
+        let n = self.docs.len();
+        let allowed = |doc: usize| {
+            let d = &self.docs[doc];
             query
                 .tag
                 .as_ref()
                 .is_none_or(|t| d.tags.iter().any(|x| x == t))
                 && query.year.is_none_or(|y| d.year == Some(y))
         };
-        // doc → (words matched, score, matched terms)
-        let mut found: std::collections::HashMap<u32, (usize, u32, Vec<String>)> =
-            Default::default();
+        let words: Vec<String> = terms(&query.text).collect();
+        if words.is_empty() {
+            if query.tag.is_none() && query.year.is_none() {
+                return Results::default();
+            }
+            let all: Vec<usize> = (0..n).filter(|&d| allowed(d)).collect();
+            return Results {
+                total: all.len(),
+                hits: all
+                    .into_iter()
+                    .take(limit)
+                    .map(|doc| Hit {
+                        doc: doc as u32,
+                        words: 0,
+                        score: 0,
+                        terms: Vec::new(),
+                    })
+                    .collect(),
+            };
+        }
+        let mut matched = vec![0u16; n];
+        let mut score = vec![0u32; n];
+        let mut best = vec![0u32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut found: Vec<Match> = Vec::new();
         for word in &words {
-            let mut best: std::collections::HashMap<u32, u32> = Default::default();
-            for (term, postings, closeness) in self.matches(word) {
+            let matches = self.matches(word);
+            for &(_, postings, closeness) in &matches {
                 for &(doc, fields) in postings {
-                    if !allowed(doc) {
-                        continue;
-                    }
+                    let d = doc as usize;
                     let s = closeness * field_weight(fields);
-                    let e = best.entry(doc).or_default();
-                    *e = (*e).max(s);
-                    let terms = &mut found.entry(doc).or_default().2;
-                    if !terms.iter().any(|t| t == term) {
+                    if best[d] == 0 {
+                        touched.push(d);
+                    }
+                    best[d] = best[d].max(s);
+                }
+            }
+            for d in touched.drain(..) {
+                matched[d] += 1;
+                score[d] += best[d];
+                best[d] = 0;
+            }
+            found.extend(matches);
+        }
+        let mut hits: Vec<usize> = (0..n).filter(|&d| matched[d] > 0 && allowed(d)).collect();
+        let total = hits.len();
+        let order = |a: &usize, b: &usize| {
+            matched[*b]
+                .cmp(&matched[*a])
+                .then(score[*b].cmp(&score[*a]))
+                .then(a.cmp(b))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
+        let hits = hits
+            .into_iter()
+            .map(|d| {
+                let doc = d as u32;
+                let mut terms: Vec<String> = Vec::new();
+                for (term, postings, _) in &found {
+                    if postings.binary_search_by_key(&doc, |p| p.0).is_ok()
+                        && !terms.iter().any(|t| t == term)
+                    {
                         terms.push(term.to_string());
                     }
                 }
-            }
-            for (doc, s) in best {
-                let e = found.entry(doc).or_default();
-                e.0 += 1;
-                e.1 += s;
-            }
-        }
-        let mut hits: Vec<Hit> = found
-            .into_iter()
-            .filter(|(_, (words, _, _))| *words > 0)
-            .map(|(doc, (words, score, terms))| Hit {
-                doc,
-                words,
-                score,
-                terms,
+                Hit {
+                    doc,
+                    words: usize::from(matched[d]),
+                    score: score[d],
+                    terms,
+                }
             })
             .collect();
-        hits.sort_by(|a, b| {
-            b.words
-                .cmp(&a.words)
-                .then(b.score.cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        });
-        hits
+        Results { total, hits }
+    }
+
+    /// Every tag and year with its number of posts, for the filters.
+    pub fn facets(&self) -> Facets {
+        let mut tags: std::collections::BTreeMap<&str, u32> = Default::default();
+        let mut years: std::collections::BTreeMap<u16, u32> = Default::default();
+        for d in &self.docs {
+            for t in &d.tags {
+                *tags.entry(t).or_default() += 1;
+            }
+            if let Some(y) = d.year {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+        Facets {
+            tags: tags.into_iter().map(|(t, c)| (t.to_string(), c)).collect(),
+            years: years.into_iter().rev().collect(),
+        }
     }
 
     /// The terms a query word matches, with how closely.
@@ -279,6 +357,10 @@ impl Index {
             if (start..end).contains(&i) {
                 continue;
             }
+            // Byte length bounds the letter count from above: a cheap first cut.
+            if t.len() + allowed < len {
+                continue;
+            }
             let tl = t.chars().count();
             if tl + allowed < len || tl > len + allowed {
                 continue;
@@ -289,6 +371,158 @@ impl Index {
         }
         out
     }
+}
+
+/// The tags and years of the indexed posts, with their counts (years newest first).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub tags: Vec<(String, u32)>,
+    pub years: Vec<(u16, u32)>,
+}
+
+/// How many results a search shows.
+pub const RESULTS_SHOWN: usize = 20;
+
+/// What the app asks the search worker: one query, and how many results it shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u32,
+    pub query: Query,
+    pub limit: usize,
+}
+
+/// One result as the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub date_display: Option<String>,
+    #[serde(default)]
+    pub hash: String,
+    /// The index terms it matched, for highlighting.
+    #[serde(default)]
+    pub terms: Vec<String>,
+}
+
+/// A query's answer, as the search worker reads it from the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker runs and takes messages.
+    Ready,
+    /// The index is read: how many posts it holds, and the filters it offers.
+    Loaded { posts: usize, facets: Facets },
+    /// The index could not be read.
+    Failed { reason: String },
+    /// The answer to [`Request`] `id`.
+    Results {
+        id: u32,
+        total: usize,
+        found: Vec<Found>,
+    },
+}
+
+impl Index {
+    /// Answers a [`Request`] as the worker sends it back.
+    pub fn answer(&self, request: &Request) -> Reply {
+        let r = self.search(&request.query, request.limit);
+        Reply::Results {
+            id: request.id,
+            total: r.total,
+            found: r
+                .hits
+                .into_iter()
+                .map(|h| {
+                    let d = &self.docs[h.doc as usize];
+                    Found {
+                        slug: d.slug.clone(),
+                        title: d.title.clone(),
+                        date_display: d.date_display.clone(),
+                        hash: d.hash.clone(),
+                        terms: h.terms,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The words of a text with their byte offsets (the same splitting as [`terms`]).
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let tail = &text[rest..];
+        let start = rest + tail.find(char::is_alphanumeric)?;
+        let end = text[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(text.len(), |e| start + e);
+        rest = end;
+        Some((start, &text[start..end]))
+    })
+}
+
+/// The byte range of the first word of `text` that is one of `terms` (index terms, folded),
+/// for highlighting it in the article.
+pub fn first_match(text: &str, terms: &[String]) -> Option<std::ops::Range<usize>> {
+    if terms.is_empty() {
+        return None;
+    }
+    words(text)
+        .find(|(_, w)| terms.iter().any(|t| *t == fold(w)))
+        .map(|(at, w)| at..at + w.len())
+}
+
+/// A piece of a snippet, and whether it is a matched word.
+pub type Piece = (String, bool);
+
+/// About `max_chars` of `text` around its first match, cut at spaces, with every matched
+/// word marked; the opening of the text when nothing matches (a title-only hit).
+pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> Vec<Piece> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.as_str();
+    let at = first_match(text, terms).map_or(0, |r| r.start);
+    // Some words of context before the match.
+    let mut start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(max_chars / 4)
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = text[start..]
+            .find(' ')
+            .map_or(at, |s| (start + s + 1).min(at));
+    }
+    let mut end = text[start..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() {
+        end = text[..end].rfind(' ').filter(|&e| e > at).unwrap_or(end);
+    }
+    let window = &text[start..end];
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut push = |s: &str, hit: bool| match pieces.last_mut() {
+        Some((last, h)) if *h == hit => last.push_str(s),
+        _ => pieces.push((s.to_string(), hit)),
+    };
+    if start > 0 {
+        push("… ", false);
+    }
+    let mut done = 0;
+    for (w_at, w) in words(window) {
+        if terms.iter().any(|t| *t == fold(w)) {
+            push(&window[done..w_at], false);
+            push(w, true);
+            done = w_at + w.len();
+        }
+    }
+    push(&window[done..], false);
+    if end < text.len() {
+        push(" …", false);
+    }
+    pieces.retain(|(s, _)| !s.is_empty());
+    pieces
 }
 
 /// Whether `term` is within `max` edits of `word` (insertions, deletions, substitutions and
@@ -376,6 +610,7 @@ mod tests {
             date_display: None,
             year: Some(year),
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            hash: format!("h-{slug}"),
         }
     }
 
@@ -415,10 +650,14 @@ mod tests {
 
     fn slugs(index: &Index, text: &str) -> Vec<String> {
         index
-            .search(&Query {
-                text: text.into(),
-                ..Query::default()
-            })
+            .search(
+                &Query {
+                    text: text.into(),
+                    ..Query::default()
+                },
+                usize::MAX,
+            )
+            .hits
             .into_iter()
             .map(|h| index.docs[h.doc as usize].slug.clone())
             .collect()
@@ -484,11 +723,15 @@ mod tests {
     fn filters_by_tag_and_year() {
         let i = index();
         let q = |text: &str, tag: Option<&str>, year: Option<u16>| -> Vec<String> {
-            i.search(&Query {
-                text: text.into(),
-                tag: tag.map(str::to_string),
-                year,
-            })
+            i.search(
+                &Query {
+                    text: text.into(),
+                    tag: tag.map(str::to_string),
+                    year,
+                },
+                usize::MAX,
+            )
+            .hits
             .into_iter()
             .map(|h| i.docs[h.doc as usize].slug.clone())
             .collect()
@@ -496,15 +739,108 @@ mod tests {
         assert_eq!(q("python", Some("web"), None), ["reading"]);
         assert_eq!(q("python", None, Some(2022)), ["seed"]);
         assert!(q("python", Some("rust"), None).is_empty());
+        // A filter alone lists its posts, newest first.
+        assert_eq!(q("", Some("python"), None), ["seed"]);
+        assert_eq!(q("  ", None, Some(2023)), ["reading"]);
+        assert!(q("", None, None).is_empty());
+    }
+
+    #[test]
+    fn a_limit_keeps_the_best_and_counts_all() {
+        let i = index();
+        let q = Query {
+            text: "python backend".into(),
+            ..Query::default()
+        };
+        let all = i.search(&q, usize::MAX);
+        let top = i.search(&q, 1);
+        assert_eq!((all.total, top.total), (3, 3));
+        assert_eq!(top.hits, all.hits[..1]);
+    }
+
+    #[test]
+    fn facets_count_tags_and_years() {
+        let f = index().facets();
+        assert!(f.tags.contains(&("rust".to_string(), 1)));
+        assert_eq!(f.years, [(2024, 1), (2023, 1), (2022, 1)]);
+    }
+
+    #[test]
+    fn the_worker_answers_with_what_the_app_shows() {
+        let i = index();
+        let reply = i.answer(&Request {
+            id: 7,
+            query: Query {
+                text: "golang".into(),
+                ..Query::default()
+            },
+            limit: 10,
+        });
+        let Reply::Results { id, total, found } = reply else {
+            panic!("{reply:?}")
+        };
+        assert_eq!((id, total), (7, 1));
+        assert_eq!(found[0].slug, "seed");
+        assert_eq!(found[0].hash, "h-seed");
+        assert_eq!(found[0].terms, ["golang"]);
+        // The messages survive JSON both ways.
+        let json = serde_json::to_string(&Reply::Loaded {
+            posts: 3,
+            facets: i.facets(),
+        })
+        .unwrap();
+        assert!(json.starts_with("{\"loaded\":"), "{json}");
+        let back: Reply = serde_json::from_str(&json).unwrap();
+        assert!(matches!(back, Reply::Loaded { posts: 3, .. }));
+    }
+
+    #[test]
+    fn the_first_match_is_found_by_its_folded_form() {
+        let t = vec!["cafe".to_string(), "python".to_string()];
+        let text = "Notes on Python tooling, and the Café.";
+        assert_eq!(&text[first_match(text, &t).unwrap()], "Python");
+        assert_eq!(
+            first_match("Le Café", &t).map(|r| &"Le Café"[r]),
+            Some("Café")
+        );
+        assert_eq!(first_match("Pythonic", &t), None, "whole words only");
+        assert_eq!(first_match("anything", &[]), None);
+    }
+
+    #[test]
+    fn snippets_show_the_match_in_context_and_mark_it() {
+        let t = vec!["python".to_string()];
+        let long = format!(
+            "{} Then Python arrives, and python again. {}",
+            "Lorem ipsum dolor sit amet. ".repeat(10),
+            "More words follow here. ".repeat(20)
+        );
+        let s = snippet(&long, &t, 120);
+        let text: String = s.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(text.starts_with("… ") && text.ends_with(" …"), "{text}");
+        assert!(text.chars().count() <= 130, "{}", text.chars().count());
+        let marked: Vec<&str> = s.iter().filter(|p| p.1).map(|p| p.0.as_str()).collect();
+        assert_eq!(marked, ["Python", "python"]);
+        // Nothing matched in the text (a title hit): its opening.
+        let s = snippet("Short text.", &["zzz".to_string()], 120);
+        assert_eq!(s, [("Short text.".to_string(), false)]);
+        // Multi-byte text is cut on character boundaries.
+        let s = snippet(&"é ".repeat(300), &["e".to_string()], 50);
+        assert!(s.iter().any(|p| p.1));
     }
 
     #[test]
     fn matched_terms_are_reported_for_highlighting() {
         let i = index();
-        let hits = i.search(&Query {
-            text: "pyhton back".into(),
-            ..Query::default()
-        });
+        let hits = i
+            .search(
+                &Query {
+                    text: "pyhton back".into(),
+                    ..Query::default()
+                },
+                usize::MAX,
+            )
+            .hits;
         let seed = hits
             .iter()
             .find(|h| i.docs[h.doc as usize].slug == "seed")
@@ -560,11 +896,14 @@ mod tests {
             "postings past the last post are dropped"
         );
         assert_eq!(
-            i.search(&Query {
-                text: "zeta".into(),
-                ..Query::default()
-            })
-            .len(),
+            i.search(
+                &Query {
+                    text: "zeta".into(),
+                    ..Query::default()
+                },
+                10
+            )
+            .total,
             1
         );
     }

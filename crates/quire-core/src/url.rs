@@ -93,6 +93,57 @@ pub fn tag_data_path(slug: &str) -> String {
 pub const MANIFEST_PATH: &str = "manifest.json";
 /// The search index ([`crate::search`]), fetched on the first search only.
 pub const SEARCH_INDEX_PATH: &str = "search/index.json";
+/// The search page: `/blog/search/`; `?q=…&tag=…&year=…` holds the query.
+pub fn search_route(base: &str) -> String {
+    format!("{base}/search/")
+}
+
+/// The search page showing `query`: `/blog/search/?q=golang&tag=go`.
+pub fn search_href(base: &str, query: &crate::search::Query) -> String {
+    let mut params = Vec::new();
+    if !query.text.is_empty() {
+        params.push(format!("q={}", encode_component(&query.text)));
+    }
+    if let Some(t) = &query.tag {
+        params.push(format!("tag={}", encode_component(t)));
+    }
+    if let Some(y) = query.year {
+        params.push(format!("year={y}"));
+    }
+    let route = search_route(base);
+    if params.is_empty() {
+        route
+    } else {
+        format!("{route}?{}", params.join("&"))
+    }
+}
+
+/// A post opened from a search result: the article highlights the first of `terms`.
+pub fn highlight_href(base: &str, slug: &str, terms: &[String]) -> String {
+    let route = post_route(base, slug);
+    if terms.is_empty() {
+        route
+    } else {
+        format!("{route}?highlight={}", encode_component(&terms.join(" ")))
+    }
+}
+
+/// Percent-encoding for a query value: everything but ASCII letters, digits and `-._~`.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+/// The search worker's script as trunk names it (`crates/quire-search`), and the `<meta>`
+/// through which the build gives its content-hashed address.
+pub const SEARCH_WORKER: &str = "quire-search_loader.js";
+pub const SEARCH_WORKER_META: &str = "quire-search";
 
 /// The home page: `/blog/` or `/`.
 pub fn home(base: &str) -> String {
@@ -176,5 +227,25 @@ mod tests {
             "/etc/passwd"
         );
         assert_eq!(resolve_relative("posts", "/about/"), "/about/");
+    }
+
+    #[test]
+    fn search_addresses_carry_the_query() {
+        use crate::search::Query;
+        assert_eq!(search_href("", &Query::default()), "/search/");
+        let q = Query {
+            text: "go & rust/é".into(),
+            tag: Some("web dev".into()),
+            year: Some(2024),
+        };
+        assert_eq!(
+            search_href("/blog", &q),
+            "/blog/search/?q=go%20%26%20rust%2F%C3%A9&tag=web%20dev&year=2024"
+        );
+        assert_eq!(
+            highlight_href("", "seed", &["golang".into(), "python".into()]),
+            "/posts/seed/?highlight=golang%20python"
+        );
+        assert_eq!(highlight_href("", "seed", &[]), "/posts/seed/");
     }
 }
