@@ -77,7 +77,7 @@ test: setup setup-browser
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p quire -p quire-core --all-targets --features quire/csr --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p quire -p quire-core -p quire-search --all-targets --features quire/csr --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace

@@ -183,5 +183,8 @@ fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
+        // trunk prints its 64-bit hash without leading zeros: usually 16 digits, not always.
+        .is_some_and(|(_, h)| {
+            (12..=16).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit())
+        })
 }

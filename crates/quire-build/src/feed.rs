@@ -159,6 +159,7 @@ pub fn headers(base: &str, hashed_files: &[String], csp: Option<&str>) -> String
         "/",
         "/*.html",
         "/posts/*",
+        "/search/*",
         "/manifest.json",
         "/feed.xml",
         "/sitemap.xml",

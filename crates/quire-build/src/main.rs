@@ -15,6 +15,7 @@ mod feed;
 mod highlight;
 mod prerender;
 mod shell;
+mod worker;
 
 const USAGE: &str = "\
 usage: quire-build <build|check> [options]
@@ -188,7 +189,10 @@ fn write_site_files(
     };
     let manifest = &build.manifest;
     let shell_path = args.out.join("index.html");
-    let shell = std::fs::read_to_string(&shell_path);
+    let shell = match std::fs::read_to_string(&shell_path) {
+        Ok(s) => Ok(worker::stamp(&args.out, &s)?),
+        Err(e) => Err(e),
+    };
     let policy = match &shell {
         Ok(html) if args.release => Some(shell::csp(html)),
         _ => None,

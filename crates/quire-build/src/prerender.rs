@@ -178,6 +178,26 @@ pub fn pages(
         });
     }
 
+    // The search page, so `/search/?q=…` links work on any static host; the app answers the
+    // query once it starts (a page without WASM shows the box and how to search).
+    let route = url::search_route(base);
+    let initial = Initial {
+        base: base.to_string(),
+        site: Some(site.clone()),
+        ..Initial::default()
+    };
+    let body = render_route(initial, &route);
+    let head = Head {
+        title: url::page_title(Some("Search"), &site.title),
+        description: &site.description,
+        route: Some(route),
+        article: None,
+    };
+    pages.push(Page {
+        path: "search/index.html".into(),
+        html: assemble(shell, base, manifest, &head, &body, &embed(None, None)),
+    });
+
     // Static hosts serve this for any missing address (GitHub Pages, Netlify, Cloudflare
     // Pages, nginx's error_page); the app then shows the right not-found view for the URL.
     let initial = Initial {

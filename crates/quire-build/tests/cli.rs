@@ -291,10 +291,15 @@ fn the_search_index_finds_the_seed_post() {
     let index: quire_core::search::Index =
         serde_json::from_str(&fs::read_to_string(out.join("search/index.json")).unwrap()).unwrap();
     for query in ["golang", "pyhton", "backend", "GOLANG python"] {
-        let hits = index.search(&quire_core::search::Query {
-            text: query.into(),
-            ..Default::default()
-        });
+        let hits = index
+            .search(
+                &quire_core::search::Query {
+                    text: query.into(),
+                    ..Default::default()
+                },
+                10,
+            )
+            .hits;
         let first = hits
             .first()
             .map(|h| index.docs[h.doc as usize].slug.as_str());
@@ -307,4 +312,6 @@ fn the_search_index_finds_the_seed_post() {
         .find(|d| d.slug == "golang-vs-python-for-backend")
         .unwrap();
     assert_eq!(seed.year, None);
+    // Its Markdown address is the article's (the same cached copy serves the snippet).
+    assert_eq!(seed.hash.len(), 12, "{seed:?}");
 }
