@@ -43,6 +43,12 @@ export default defineConfig({
       url: "http://127.0.0.1:4174/blog/manifest.json",
       reuseExistingServer: false,
     },
+    // The root build again, cacheable as `_headers` asks (search.spec.mjs: search offline).
+    {
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-root --port 4176 --cache",
+      url: "http://127.0.0.1:4176/manifest.json",
+      reuseExistingServer: false,
+    },
     {
       command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-fixtures --port 4175",
       url: "http://127.0.0.1:4175/manifest.json",

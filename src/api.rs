@@ -1,7 +1,7 @@
 //! Every network call the app makes, with errors a reader can act on.
 
 use gloo_net::http::Request;
-use quire_core::manifest::{ListPage, PageData, PostData, PostEntry, TagList, TagPage, VERSION};
+use quire_core::manifest::{ListPage, PageData, PostData, TagList, TagPage, VERSION};
 use quire_core::response::{judge, Verdict};
 use quire_core::url;
 
@@ -89,6 +89,14 @@ impl Drop for Deadline {
 
 /// Fetches a text resource and judges the answer (status, HTML fallback pages, time).
 async fn fetch_text(url: &str, what: &str) -> Result<String, ApiError> {
+    fetch_text_from(url, what, web_sys::RequestCache::Default).await
+}
+
+async fn fetch_text_from(
+    url: &str,
+    what: &str,
+    cache: web_sys::RequestCache,
+) -> Result<String, ApiError> {
     let what = what.to_string();
     let deadline = Deadline::new(TIMEOUT_MS);
     let failed = |deadline: &Option<Deadline>| {
@@ -99,6 +107,7 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, ApiError> {
         }
     };
     let response = Request::get(url)
+        .cache(cache)
         .abort_signal(deadline.as_ref().map(|d| d.controller.signal()).as_ref())
         .send()
         .await
@@ -171,6 +180,21 @@ pub async fn post_data(base: &str, slug: &str) -> Result<Option<PostData>, ApiEr
     fetch_optional_json(&format!("{base}/{}", url::post_data_path(slug)), "the post").await
 }
 
+/// The search index's text, for the search worker to read. With the network down, the copy in
+/// the browser's cache (any age) rather than nothing.
+pub async fn search_index(base: &str) -> Result<String, ApiError> {
+    let url = format!("{base}/{}", url::SEARCH_INDEX_PATH);
+    let what = "the search index";
+    match fetch_text(&url, what).await {
+        Err(e @ (ApiError::Network { .. } | ApiError::Timeout { .. })) => {
+            fetch_text_from(&url, what, web_sys::RequestCache::ForceCache)
+                .await
+                .map_err(|_| e)
+        }
+        r => r,
+    }
+}
+
 /// The data a prerendered page embeds.
 pub fn parse_page_data(text: &str) -> Result<PageData, String> {
     parse(text)
@@ -202,17 +226,22 @@ fn check_version(text: &str) -> Result<(), String> {
 pub type Body =
     futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<String, ApiError>>>;
 
-pub fn body(base: &'static str, entry: PostEntry) -> Body {
+pub fn body(base: &'static str, slug: String, hash: String, title: String) -> Body {
     use futures::FutureExt;
-    async move { post_body(base, &entry).await }
+    async move { post_body(base, &slug, &hash, &title).await }
         .boxed_local()
         .shared()
 }
 
 /// The Markdown body of a post (front matter removed), ready to render.
-pub async fn post_body(base: &str, entry: &PostEntry) -> Result<String, ApiError> {
-    let what = format!("the post “{}”", entry.title);
-    let text = fetch_text(&url::post_source_url(base, &entry.slug, &entry.hash), &what).await?;
+pub async fn post_body(
+    base: &str,
+    slug: &str,
+    hash: &str,
+    title: &str,
+) -> Result<String, ApiError> {
+    let what = format!("the post “{title}”");
+    let text = fetch_text(&url::post_source_url(base, slug, hash), &what).await?;
     Ok(quire_core::front_matter::body(&text).to_string())
 }
 

@@ -10,6 +10,7 @@ use crate::routes::{
     article::Article,
     index::Index,
     not_found::NotFound,
+    search::SearchPage,
     tags::{Tag, Tags},
 };
 use leptos::prelude::*;
@@ -136,12 +137,17 @@ impl AppContext {
 
     /// The post's Markdown body: the request already in flight for it, or a new one.
     pub fn body(&self, entry: &PostEntry) -> crate::api::Body {
+        self.markdown(&entry.slug, &entry.hash, &entry.title)
+    }
+
+    /// [`Self::body`] by the post's slug, content hash and title (what search results know).
+    pub fn markdown(&self, slug: &str, hash: &str, title: &str) -> crate::api::Body {
         let base = self.base;
-        let key = entry.hash.clone();
+        let key = hash.to_string();
         if let Some(b) = self.bodies.with_value(|m| m.get(&key).cloned()) {
             return b;
         }
-        let body = crate::api::body(base, entry.clone());
+        let body = crate::api::body(base, slug.into(), key.clone(), title.into());
         self.bodies
             .update_value(|m| _ = m.insert(key, body.clone()));
         body
@@ -178,6 +184,10 @@ pub fn tags_href() -> String {
 
 pub fn tag_href(slug: &str) -> String {
     quire_core::url::tag_route(base(), slug)
+}
+
+pub fn search_href() -> String {
+    quire_core::url::search_route(base())
 }
 
 pub fn page_href(page: usize) -> String {
@@ -225,6 +235,8 @@ pub fn App(initial: Initial) -> impl IntoView {
         app.remember_post(post);
     }
     provide_context(app);
+    let search = crate::search::Search::new(app);
+    provide_context(search);
 
     view! {
         <Router base=base>
@@ -240,6 +252,11 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <A href=tags_href() exact=true attr:class="site-nav-link">
                         "Tags"
                     </A>
+                    <A href=search_href() attr:class="site-nav-link search-link" attr:aria-keyshortcuts="/" on:click=move |_| remember_page(search)>
+                        "Search"
+                        <kbd class="search-key" aria-hidden="true">"/"</kbd>
+                    </A>
+                    <SearchShortcut />
                     <crate::components::theme_toggle::ThemeToggle />
                 </nav>
             </header>
@@ -250,11 +267,70 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/posts/:slug") view=Article />
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
+                    <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Written in Markdown, rendered in WebAssembly by quire."</p>
             </footer>
         </Router>
+    }
+}
+
+/// Remembers the page search is opened from, for Escape to return to.
+fn remember_page(search: crate::search::Search) {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let l = window().location();
+        let here = format!(
+            "{}{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default(),
+            l.hash().unwrap_or_default()
+        );
+        if !here.trim_end_matches('/').ends_with("/search") {
+            search.came_from.set_value(Some(here));
+        }
+    }
+    #[cfg(feature = "ssr")]
+    let _ = search;
+}
+
+/// The `/` key opens search from any page, unless the reader is typing somewhere.
+#[component]
+fn SearchShortcut() -> impl IntoView {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let search_route = search_href();
+        let navigate = leptos_router::hooks::use_navigate();
+        let search = crate::search::use_search();
+        let handle = window_event_listener(leptos::ev::keydown, move |e| {
+            if e.key() != "/"
+                || e.ctrl_key()
+                || e.meta_key()
+                || e.alt_key()
+                || e.default_prevented()
+            {
+                return;
+            }
+            let typing = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            });
+            if typing {
+                return;
+            }
+            e.prevent_default();
+            if let Some(input) = document().get_element_by_id("search-input") {
+                use wasm_bindgen::JsCast;
+                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = input.focus();
+                }
+            } else {
+                remember_page(search);
+                navigate(&search_route, crate::routes::search::go());
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 }

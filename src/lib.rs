@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod load;
 pub mod routes;
+pub mod search;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;
 

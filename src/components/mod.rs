@@ -1,4 +1,5 @@
 pub mod copy_code;
+pub mod highlight;
 pub mod post_meta;
 pub mod status;
 pub mod theme_toggle;

@@ -8,7 +8,7 @@ use crate::components::toc::Toc;
 use crate::load::{Load, Loader};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use quire_core::manifest::{PostData, PostEntry};
 use quire_core::markdown::{render, RenderOptions};
 
@@ -71,11 +71,21 @@ pub fn Article() -> impl IntoView {
     // `/posts/x/#section` reached inside the app: scroll once the body is there. (A first load
     // is scrolled by the browser, on the prerendered page.)
     let first_ready = StoredValue::new(matches!(body.state.get_untracked(), Load::Ready(_)));
+    let query = use_query_map();
     Effect::new(move |_| {
         if let Load::Ready(_) = body.state.get() {
             request_animation_frame(crate::components::copy_code::add_buttons);
+            // Opened from a search result: show where it matched.
+            let terms = query.with_untracked(|q| {
+                crate::components::highlight::terms(&q.get("highlight").unwrap_or_default())
+            });
+            if !terms.is_empty() {
+                first_ready.set_value(false);
+                request_animation_frame(move || {
+                    crate::components::highlight::mark_first(&terms);
+                });
             // Taking over a prerendered page keeps the reader's position: no scroll then.
-            if first_ready.get_value() {
+            } else if first_ready.get_value() {
                 first_ready.set_value(false);
             } else {
                 scroll_to_hash();

@@ -1,4 +1,5 @@
 pub mod article;
 pub mod index;
 pub mod not_found;
+pub mod search;
 pub mod tags;

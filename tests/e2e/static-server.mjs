@@ -2,9 +2,11 @@
 // (python3 -m http.server, nginx with only `error_page 404 /404.html`), nothing more. Unlike
 // `trunk serve`, a missing file is a real 404 (with 404.html if the site has one), and a folder
 // without its trailing slash is redirected to it. --spa answers unknown paths with index.html
-// like an SPA-configured host; --gzip compresses like a production host.
+// like an SPA-configured host; --gzip compresses like a production host; --cache lets browsers
+// keep files as the build's `_headers` asks a host to (content-hashed files for a year, the
+// rest revalidated), where the default forbids any caching.
 //
-//   node tests/e2e/static-server.mjs --dir dist --port 4173 [--base /blog/] [--spa]
+//   node tests/e2e/static-server.mjs --dir dist --port 4173 [--base /blog/] [--spa] [--cache]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -38,6 +40,9 @@ const types = {
 };
 
 const gzip = args.includes("--gzip");
+const cache = args.includes("--cache");
+// trunk's and the build's content-hashed names: `main-0123456789abcdef.css`, `x-…_bg.wasm`.
+const hashed = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 async function file(path) {
   try {
@@ -52,7 +57,8 @@ async function file(path) {
 function send(req, res, status, found) {
   const type = types[extname(found.path)] || "application/octet-stream";
   let body = found.body;
-  const headers = { "content-type": type, "cache-control": "no-store" };
+  const policy = !cache ? "no-store" : hashed.test(found.path) ? "public, max-age=31536000, immutable" : "no-cache";
+  const headers = { "content-type": type, "cache-control": policy };
   if (gzip && /gzip/.test(req.headers["accept-encoding"] || "") && !/image\/png|image\/jpeg/.test(type)) {
     body = gzipSync(body, { level: 9 });
     headers["content-encoding"] = "gzip";

@@ -1,0 +1,381 @@
+//! `/search/?q=…&tag=…&year=…`: results as you type, answered by the search worker. The URL
+//! always holds the query, so a search can be linked, reloaded and shared.
+
+use crate::app::{home, set_title, use_app};
+use crate::search::{use_search, Status};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use quire_core::sanitize::escape;
+use quire_core::search::{Query, RESULTS_SHOWN};
+use quire_core::url;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let app = use_app();
+    let search = use_search();
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let from_url = move || {
+        params.with(|m| Query {
+            text: m.get("q").unwrap_or_default(),
+            tag: m.get("tag").filter(|t| !t.is_empty()),
+            year: m.get("year").and_then(|y| y.parse().ok()),
+        })
+    };
+    let query = RwSignal::new(from_url());
+    // The URL changed from outside (back, forward, a link): show that query.
+    Effect::new(move |_| {
+        let q = from_url();
+        if q != query.get_untracked() {
+            query.set(q);
+        }
+    });
+    // The query changed: ask, and keep the URL in step (replacing, so Back leaves search).
+    let nav = navigate.clone();
+    Effect::new(move |_| {
+        let q = query.get();
+        search.ask(app.base, q.clone());
+        let href = url::search_href(app.base, &q);
+        if q != from_url() {
+            nav(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..go()
+                },
+            );
+        }
+    });
+    Effect::new(move |_| set_title(Some("Search"), &app.site_title()));
+    // Reached by the `/` key or a link inside the app, the box takes the typing at once.
+    #[cfg(not(feature = "ssr"))]
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = document()
+            .get_element_by_id("search-input")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    });
+
+    // The highlighted result for the keyboard; none until an arrow key is pressed. The list
+    // is the worker's HTML, so the choice is shown by setting its class on the DOM.
+    let active = RwSignal::new(None::<usize>);
+    Effect::new(move |previous: Option<Option<Query>>| {
+        let shown = search.shown.with(|s| s.as_ref().map(|s| s.query.clone()));
+        if previous.as_ref() == Some(&shown) {
+            // The same results again, now with snippets: the choice stays.
+            show_active(active.get_untracked());
+        } else {
+            active.set(None);
+        }
+        shown
+    });
+    Effect::new(move |_| show_active(active.get()));
+
+    let open = {
+        let navigate = navigate.clone();
+        move |i: usize| {
+            if let Some(href) = result_href(i) {
+                navigate(&href, go());
+            }
+        }
+    };
+    let leave = move || {
+        let back = search.came_from.get_value().unwrap_or_else(home);
+        navigate(&back, go());
+    };
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        let count = result_count();
+        match e.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                e.prevent_default();
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(count - 1))));
+            }
+            "ArrowUp" if count > 0 => {
+                e.prevent_default();
+                active.update(|a| *a = a.and_then(|i| i.checked_sub(1)));
+            }
+            "Enter" if count > 0 => {
+                e.prevent_default();
+                open(active.get_untracked().unwrap_or(0));
+            }
+            "Escape" => {
+                e.prevent_default();
+                leave();
+            }
+            _ => {}
+        }
+    };
+
+    let summary = move || {
+        let q = query.get();
+        if q.is_empty() {
+            return match search.status.get() {
+                Status::Ready { posts, .. } => format!(
+                    "Type to search {posts} post{}.",
+                    if posts == 1 { "" } else { "s" }
+                ),
+                _ => "Type to search titles, headings, tags and text.".to_string(),
+            };
+        }
+        match search.shown.get() {
+            Some(s) if s.query == q => {
+                let what = describe(&q);
+                match s.total {
+                    0 => format!("No post matches {what}."),
+                    1 => format!("1 post matches {what}."),
+                    n if n > RESULTS_SHOWN => {
+                        format!("{n} posts match {what}; the best {RESULTS_SHOWN} are shown.")
+                    }
+                    n => format!("{n} posts match {what}."),
+                }
+            }
+            _ => String::new(),
+        }
+    };
+
+    let status = move || match search.status.get() {
+        Status::Failed(message) => view! {
+            <div class="status error" role="alert">
+                <p class="error-message">{message}</p>
+                <p class="error-actions">
+                    <button type="button" class="retry" on:click=move |_| search.retry(app.base)>
+                        "Retry"
+                    </button>
+                </p>
+            </div>
+        }
+        .into_any(),
+        Status::Loading if !query.with(Query::is_empty) => view! {
+            <p class="search-status" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                "Loading the search index…"
+            </p>
+        }
+        .into_any(),
+        _ => view! { <p class="search-status" role="status">{summary}</p> }.into_any(),
+    };
+    // The worker writes the options and the results as escaped HTML: the page only sets it.
+    let tag_options = move || {
+        let current = query.with(|q| q.tag.clone());
+        let html = search.status.with(|s| match s {
+            Status::Ready { tags, .. } => tags.clone(),
+            _ => r#"<option value="">All tags</option>"#.to_string(),
+        });
+        with_current(html, current.as_deref())
+    };
+    let year_options = move || {
+        let current = query.with(|q| q.year.map(|y| y.to_string()));
+        let html = search.status.with(|s| match s {
+            Status::Ready { years, .. } => years.clone(),
+            _ => r#"<option value="">All years</option>"#.to_string(),
+        });
+        with_current(html, current.as_deref())
+    };
+    let results = move || search.shown.with(|s| s.as_ref().map(|s| s.html.clone()));
+    let shown_query = move || {
+        search
+            .shown
+            .with(|s| s.as_ref().map(|s| s.query.text.clone()))
+    };
+
+    view! {
+        <section class="search-page" role="search">
+            <h1>"Search"</h1>
+            <div class="search-box">
+                <input
+                    id="search-input"
+                    class="search-input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    autofocus=true
+                    placeholder="Search posts…"
+                    aria-label="Search posts"
+                    role="combobox"
+                    aria-autocomplete="list"
+                    aria-controls="search-results"
+                    aria-expanded=move || search.shown.with(|s| s.is_some()).to_string()
+                    aria-activedescendant=move || active.get().map(|i| format!("search-result-{i}"))
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |e| {
+                        let text = event_target_value(&e);
+                        query.update(|q| q.text = text);
+                    }
+                    on:keydown=on_key
+                />
+                <label class="search-filter">
+                    <span>"Tag"</span>
+                    <select
+                        inner_html=tag_options
+                        prop:value=move || query.with(|q| q.tag.clone().unwrap_or_default())
+                        on:focus=move |_| search.warm(app.base)
+                        on:change=move |e| {
+                            let v = event_target_value(&e);
+                            query.update(|q| q.tag = (!v.is_empty()).then_some(v));
+                        }
+                    ></select>
+                </label>
+                <label class="search-filter">
+                    <span>"Year"</span>
+                    <select
+                        inner_html=year_options
+                        prop:value=move || query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default())
+                        on:focus=move |_| search.warm(app.base)
+                        on:change=move |e| {
+                            let v = event_target_value(&e);
+                            query.update(|q| q.year = v.parse().ok());
+                        }
+                    ></select>
+                </label>
+            </div>
+            {status}
+            <ol
+                id="search-results"
+                class="search-results"
+                role="listbox"
+                aria-label="Results"
+                data-query=shown_query
+                inner_html=results
+            ></ol>
+            <p class="search-help">
+                <kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" to choose, "<kbd>"Enter"</kbd>" to open, "
+                <kbd>"Esc"</kbd>" to close. Press "<kbd>"/"</kbd>" on any page to search."
+            </p>
+        </section>
+    }
+}
+
+/// Navigation to an address that already holds the base path (leptos_router would add it
+/// again).
+pub fn go() -> NavigateOptions {
+    NavigateOptions {
+        resolve: false,
+        ..NavigateOptions::default()
+    }
+}
+
+/// The filter's options, plus the current value when the index does not list it (a link's
+/// filter, before the index arrives or for a tag no post has), selected.
+fn with_current(mut html: String, current: Option<&str>) -> String {
+    if let Some(c) = current {
+        let c = escape(c);
+        let option = format!("<option value=\"{c}\">");
+        if html.contains(&option) {
+            html = html.replacen(&option, &format!("<option value=\"{c}\" selected>"), 1);
+        } else {
+            html.push_str(&format!("<option value=\"{c}\" selected>{c}</option>"));
+        }
+    }
+    html
+}
+
+/// “golang” in tag go, 2024.
+fn describe(q: &Query) -> String {
+    let mut parts = Vec::new();
+    if !q.text.trim().is_empty() {
+        parts.push(format!("“{}”", q.text.trim()));
+    }
+    if let Some(t) = &q.tag {
+        parts.push(format!("tag “{t}”"));
+    }
+    if let Some(y) = q.year {
+        parts.push(format!("{y}"));
+    }
+    parts.join(" in ")
+}
+
+/// How many results are on screen.
+fn result_count() -> usize {
+    #[cfg(not(feature = "ssr"))]
+    return document()
+        .query_selector_all("#search-results > li")
+        .map_or(0, |l| l.length() as usize);
+    #[cfg(feature = "ssr")]
+    0
+}
+
+/// Result `i`'s address.
+fn result_href(i: usize) -> Option<String> {
+    #[cfg(not(feature = "ssr"))]
+    return document()
+        .query_selector(&format!("#search-result-{i} a"))
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"));
+    #[cfg(feature = "ssr")]
+    {
+        let _ = i;
+        None
+    }
+}
+
+/// Marks the keyboard's result (`active` class, `aria-selected`) and keeps it in view.
+fn show_active(active: Option<usize>) {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let Ok(items) = document().query_selector_all("#search-results > li") else {
+            return;
+        };
+        for i in 0..items.length() {
+            let Some(li) = items
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            else {
+                continue;
+            };
+            let on = active == Some(i as usize);
+            let _ = li.class_list().toggle_with_force("active", on);
+            let _ = li.set_attribute("aria-selected", if on { "true" } else { "false" });
+            if on {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                li.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    }
+    #[cfg(feature = "ssr")]
+    let _ = active;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_current_filter_is_selected_and_added_when_unlisted() {
+        let all = r#"<option value="">All tags</option>"#.to_string();
+        assert_eq!(with_current(all.clone(), None), all);
+        let html = with_current(all.clone(), Some("go\""));
+        assert!(
+            html.ends_with(r#"<option value="go&quot;" selected>go&quot;</option>"#),
+            "{html}"
+        );
+        let listed = format!(r#"{all}<option value="go">go (2)</option>"#);
+        assert_eq!(
+            with_current(listed, Some("go")),
+            format!(r#"{all}<option value="go" selected>go (2)</option>"#)
+        );
+    }
+
+    #[test]
+    fn the_summary_names_the_query_and_filters() {
+        let q = Query {
+            text: " golang ".into(),
+            tag: Some("go".into()),
+            year: Some(2022),
+        };
+        assert_eq!(describe(&q), "“golang” in tag “go” in 2022");
+        assert_eq!(
+            describe(&Query {
+                year: Some(2022),
+                ..Query::default()
+            }),
+            "2022"
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! The app's side of search: starts the search worker (`crates/quire-search`, its own WASM) on
+//! the first query, hands it the index, and shows the answer to the latest query only. The
+//! worker matches, ranks, makes the snippets and writes the results' HTML; this side only
+//! carries messages, so search adds little to the app's WASM.
+//!
+//! Nothing here runs before the reader searches: no worker, no index request, so the first
+//! paint and the first load are the same with or without search.
+
+use crate::app::AppContext;
+use leptos::prelude::*;
+use quire_core::search::Query;
+
+/// Where the search stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// No search yet: nothing loaded.
+    Idle,
+    /// The worker or the index is on its way.
+    Loading,
+    /// Ready to answer: how many posts the index holds, and the filters' `<option>`s.
+    Ready {
+        posts: usize,
+        tags: String,
+        years: String,
+    },
+    /// The worker or the index could not be loaded; the reader can retry.
+    Failed(String),
+}
+
+/// The answer on screen: for which query, how many posts matched, the results' HTML (made
+/// and escaped by the worker).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub query: Query,
+    pub total: usize,
+    pub html: String,
+}
+
+/// Shared through context, so search keeps its worker, its index and its last answer while
+/// the reader opens a result and comes back.
+#[derive(Clone, Copy)]
+pub struct Search {
+    /// For the posts' Markdown (snippets), fetched where the article will find it.
+    #[cfg_attr(feature = "ssr", allow(dead_code))]
+    app: AppContext,
+    pub status: RwSignal<Status>,
+    pub shown: RwSignal<Option<Shown>>,
+    /// The query asked last (the one whose answer counts), and its id.
+    asked: StoredValue<(u32, Query)>,
+    /// The page the reader came from, so Escape can take them back.
+    pub came_from: StoredValue<Option<String>>,
+}
+
+impl Search {
+    pub fn new(app: AppContext) -> Self {
+        Search {
+            app,
+            status: RwSignal::new(Status::Idle),
+            shown: RwSignal::new(None),
+            asked: StoredValue::new((0, Query::default())),
+            came_from: StoredValue::new(None),
+        }
+    }
+
+    /// Asks for `query`'s results; the first call starts the worker and loads the index.
+    pub fn ask(&self, base: &'static str, query: Query) {
+        let (id, asked) = self.asked.get_value();
+        if asked == query && (query.is_empty() || self.shown.with_untracked(|s| s.is_some())) {
+            return;
+        }
+        self.asked.set_value((id + 1, query.clone()));
+        if query.is_empty() {
+            self.shown.set(None);
+            return;
+        }
+        #[cfg(not(feature = "ssr"))]
+        worker::send(*self, base);
+        #[cfg(feature = "ssr")]
+        let _ = base;
+    }
+
+    /// Starts the worker and the index without a query (the reader opened a filter).
+    pub fn warm(&self, base: &'static str) {
+        #[cfg(not(feature = "ssr"))]
+        if self.status.get_untracked() == Status::Idle {
+            worker::start(*self, base);
+        }
+        #[cfg(feature = "ssr")]
+        let _ = base;
+    }
+
+    /// After a failure: a new worker, the index fetched again, the last query asked again.
+    pub fn retry(&self, base: &'static str) {
+        #[cfg(not(feature = "ssr"))]
+        {
+            worker::stop();
+            self.status.set(Status::Idle);
+            self.shown.set(None);
+            worker::send(*self, base);
+        }
+        #[cfg(feature = "ssr")]
+        let _ = base;
+    }
+}
+
+pub fn use_search() -> Search {
+    expect_context::<Search>()
+}
+
+#[cfg(not(feature = "ssr"))]
+mod worker {
+    use super::*;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{Event, MessageEvent, Worker};
+
+    /// The running worker. Browser objects are not `Send`, so they live here rather than in
+    /// a signal.
+    struct Client {
+        worker: Worker,
+        /// The worker said `ready`: messages posted now are not lost.
+        ready: bool,
+        /// The index text, held until the worker is ready.
+        index: Option<String>,
+        /// The index is read: queries can go.
+        loaded: bool,
+        on_message: Closure<dyn FnMut(MessageEvent)>,
+        on_error: Closure<dyn FnMut(Event)>,
+    }
+
+    thread_local! {
+        static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    }
+
+    /// The worker's address: the versioned one the build put in the page, or trunk's name.
+    fn script(base: &str) -> String {
+        let src = document()
+            .query_selector(&format!(
+                "meta[name={}]",
+                quire_core::url::SEARCH_WORKER_META
+            ))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_else(|| quire_core::url::SEARCH_WORKER.to_string());
+        format!("{base}/{src}")
+    }
+
+    pub fn stop() {
+        if let Some(c) = CLIENT.with(|c| c.borrow_mut().take()) {
+            c.worker.set_onmessage(None);
+            c.worker.set_onerror(None);
+            c.worker.terminate();
+            // `stop` may run inside one of these handlers, which must not be dropped while
+            // running: they are leaked instead (two small closures per failure).
+            std::mem::forget(c.on_message);
+            std::mem::forget(c.on_error);
+        }
+    }
+
+    /// Sends the latest query, starting the worker first if need be.
+    pub fn send(search: Search, base: &'static str) {
+        if CLIENT.with(|c| c.borrow().is_none()) {
+            start(search, base);
+        }
+        CLIENT.with(|c| {
+            if let Some(c) = c.borrow_mut().as_mut() {
+                flush(c, search, base);
+            }
+        });
+    }
+
+    /// Sends what can be sent: the index once the worker listens, the query once the index
+    /// is read.
+    fn flush(c: &mut Client, search: Search, base: &str) {
+        if !c.ready {
+            return;
+        }
+        if let Some(text) = c.index.take() {
+            let message = js_sys::Array::of3(&"load".into(), &base.into(), &text.into());
+            let _ = c.worker.post_message(&message);
+        }
+        let (id, query) = search.asked.get_value();
+        if !c.loaded || query.is_empty() {
+            return;
+        }
+        let message = js_sys::Array::of5(
+            &"query".into(),
+            &id.into(),
+            &query.text.into(),
+            &query.tag.unwrap_or_default().into(),
+            &query.year.unwrap_or(0).into(),
+        );
+        let _ = c.worker.post_message(&message);
+    }
+
+    pub fn start(search: Search, base: &'static str) {
+        search.status.set(Status::Loading);
+        let failed = move |message: &str| {
+            stop();
+            search.status.set(Status::Failed(message.into()));
+        };
+        let worker = match Worker::new(&script(base)) {
+            Ok(w) => w,
+            Err(_) => {
+                return failed("This browser could not start search (web workers are unavailable).")
+            }
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            receive(search, base, js_sys::Array::from(&e.data()));
+        });
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            failed("Could not load search: the server did not answer. Check your connection and try again.");
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        CLIENT.with(|c| {
+            *c.borrow_mut() = Some(Client {
+                worker,
+                ready: false,
+                index: None,
+                loaded: false,
+                on_message,
+                on_error,
+            })
+        });
+        // The index downloads while the worker starts.
+        leptos::task::spawn_local(async move {
+            match crate::api::search_index(base).await {
+                Ok(text) => CLIENT.with(|c| {
+                    if let Some(c) = c.borrow_mut().as_mut() {
+                        c.index = Some(text);
+                        flush(c, search, base);
+                    }
+                }),
+                Err(e) => failed(&e.message()),
+            }
+        });
+    }
+
+    /// Fetches a post's Markdown for a snippet and gives the worker its plain text. The
+    /// request is the one the article makes (kept by [`AppContext`]), so opening the result
+    /// then needs no second one.
+    fn fetch_text(app: AppContext, slug: String, hash: String, title: String) {
+        let body = app.markdown(&slug, &hash, &title);
+        leptos::task::spawn_local(async move {
+            let text = body.await.map(|md| quire_core::markdown::plain_text(&md));
+            if text.is_err() {
+                // The article will ask again, and report the failure itself.
+                app.forget_body(&hash);
+            }
+            CLIENT.with(|c| {
+                if let Some(c) = c.borrow().as_ref() {
+                    let ok = text.is_ok();
+                    let message = js_sys::Array::of4(
+                        &"text".into(),
+                        &hash.into(),
+                        &text.unwrap_or_default().into(),
+                        &ok.into(),
+                    );
+                    let _ = c.worker.post_message(&message);
+                }
+            });
+        });
+    }
+
+    /// A message from the worker (see `crates/quire-search`).
+    fn receive(search: Search, base: &str, m: js_sys::Array) {
+        let s = |i| m.get(i).as_string().unwrap_or_default();
+        let n = |i| m.get(i).as_f64().unwrap_or(0.0);
+        let with_client = |f: &dyn Fn(&mut Client)| {
+            CLIENT.with(|c| {
+                if let Some(c) = c.borrow_mut().as_mut() {
+                    f(c);
+                    flush(c, search, base);
+                }
+            })
+        };
+        match s(0).as_str() {
+            "ready" => with_client(&|c| c.ready = true),
+            "loaded" => {
+                search.status.set(Status::Ready {
+                    posts: n(1) as usize,
+                    tags: s(2),
+                    years: s(3),
+                });
+                with_client(&|c| c.loaded = true);
+            }
+            "failed" => {
+                stop();
+                search
+                    .status
+                    .set(Status::Failed(format!("Search is unavailable: {}.", s(1))));
+            }
+            "results" => {
+                // An answer to a query the reader has typed past is dropped.
+                let (id, query) = search.asked.get_value();
+                if n(1) as u32 == id {
+                    search.shown.set(Some(Shown {
+                        query,
+                        total: n(2) as usize,
+                        html: s(3),
+                    }));
+                }
+                for w in js_sys::Array::from(&m.get(4)).iter() {
+                    let w = js_sys::Array::from(&w);
+                    let [slug, hash, title] =
+                        [0, 1, 2].map(|i| w.get(i).as_string().unwrap_or_default());
+                    fetch_text(search.app, slug, hash, title);
+                }
+            }
+            _ => {}
+        }
+    }
+}
