@@ -49,7 +49,18 @@ pub struct Search {
     asked: StoredValue<(u32, Query)>,
     /// The page the reader came from, so Escape can take them back.
     pub came_from: StoredValue<Option<String>>,
+    /// Posts the results on screen want text from for their snippets (slug, hash, title),
+    /// fetched once typing pauses; and the hashes being fetched.
+    #[cfg_attr(feature = "ssr", allow(dead_code))]
+    wanted: StoredValue<(u32, Vec<[String; 3]>)>,
+    #[cfg_attr(feature = "ssr", allow(dead_code))]
+    fetching: StoredValue<std::collections::HashSet<String>>,
 }
+
+/// How long results stay on screen before their snippets' text is fetched: while the reader
+/// types, the main thread is left to the keystrokes.
+#[cfg(not(feature = "ssr"))]
+const SNIPPET_DELAY_MS: u64 = 150;
 
 impl Search {
     pub fn new(app: AppContext) -> Self {
@@ -59,16 +70,21 @@ impl Search {
             shown: RwSignal::new(None),
             asked: StoredValue::new((0, Query::default())),
             came_from: StoredValue::new(None),
+            wanted: StoredValue::new((0, Vec::new())),
+            fetching: StoredValue::new(Default::default()),
         }
     }
 
     /// Asks for `query`'s results; the first call starts the worker and loads the index.
     pub fn ask(&self, base: &'static str, query: Query) {
         let (id, asked) = self.asked.get_value();
-        if asked == query && (query.is_empty() || self.shown.with_untracked(|s| s.is_some())) {
+        // Asked already (typing asks at once, the page's effect again): its answer counts.
+        if asked == query {
             return;
         }
         self.asked.set_value((id + 1, query.clone()));
+        // Snippets wait until typing pauses.
+        self.wanted.update_value(|w| w.0 += 1);
         if query.is_empty() {
             self.shown.set(None);
             return;
@@ -238,27 +254,46 @@ mod worker {
         });
     }
 
-    /// Fetches a post's Markdown for a snippet and gives the worker its plain text. The
-    /// request is the one the article makes (kept by [`AppContext`]), so opening the result
-    /// then needs no second one.
-    fn fetch_text(app: AppContext, slug: String, hash: String, title: String) {
-        let body = app.markdown(&slug, &hash, &title);
+    /// Fetches the text the latest results want, unless the reader has typed since, and
+    /// gives the worker their plain text in one message (one new list on screen, not ten).
+    /// The requests are the ones the articles make (kept by [`AppContext`]), so opening a
+    /// result then needs no second one.
+    fn fetch_wanted(search: Search, generation: u32) {
+        let (g, wanted) = search.wanted.get_value();
+        if g != generation {
+            return;
+        }
+        let app = search.app;
+        let mut bodies = Vec::new();
+        for [slug, hash, title] in wanted {
+            if search.fetching.with_value(|f| f.contains(&hash)) {
+                continue;
+            }
+            search.fetching.update_value(|f| _ = f.insert(hash.clone()));
+            let body = app.markdown(&slug, &hash, &title);
+            bodies.push(async move { (body.await, hash) });
+        }
+        if bodies.is_empty() {
+            return;
+        }
         leptos::task::spawn_local(async move {
-            let text = body.await.map(|md| quire_core::markdown::plain_text(&md));
-            if text.is_err() {
-                // The article will ask again, and report the failure itself.
-                app.forget_body(&hash);
+            let texts = js_sys::Array::new();
+            for (body, hash) in futures::future::join_all(bodies).await {
+                search.fetching.update_value(|f| _ = f.remove(&hash));
+                match body {
+                    Ok(md) => {
+                        let text = quire_core::markdown::plain_text(&md);
+                        texts.push(&js_sys::Array::of2(&hash.into(), &text.into()));
+                    }
+                    // No snippet; the article will ask again, and report the failure itself.
+                    Err(_) => app.forget_body(&hash),
+                }
             }
             CLIENT.with(|c| {
                 if let Some(c) = c.borrow().as_ref() {
-                    let ok = text.is_ok();
-                    let message = js_sys::Array::of4(
-                        &"text".into(),
-                        &hash.into(),
-                        &text.unwrap_or_default().into(),
-                        &ok.into(),
-                    );
-                    let _ = c.worker.post_message(&message);
+                    let _ = c
+                        .worker
+                        .post_message(&js_sys::Array::of2(&"texts".into(), &texts));
                 }
             });
         });
@@ -302,11 +337,20 @@ mod worker {
                         html: s(3),
                     }));
                 }
-                for w in js_sys::Array::from(&m.get(4)).iter() {
-                    let w = js_sys::Array::from(&w);
-                    let [slug, hash, title] =
-                        [0, 1, 2].map(|i| w.get(i).as_string().unwrap_or_default());
-                    fetch_text(search.app, slug, hash, title);
+                let wanted: Vec<[String; 3]> = js_sys::Array::from(&m.get(4))
+                    .iter()
+                    .map(|w| {
+                        let w = js_sys::Array::from(&w);
+                        [0, 1, 2].map(|i| w.get(i).as_string().unwrap_or_default())
+                    })
+                    .collect();
+                if !wanted.is_empty() {
+                    let generation = search.wanted.get_value().0 + 1;
+                    search.wanted.set_value((generation, wanted));
+                    set_timeout(
+                        move || fetch_wanted(search, generation),
+                        std::time::Duration::from_millis(SNIPPET_DELAY_MS),
+                    );
                 }
             }
             _ => {}

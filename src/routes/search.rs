@@ -31,15 +31,17 @@ pub fn SearchPage() -> impl IntoView {
             query.set(q);
         }
     });
-    // The query changed: ask, and keep the URL in step (replacing, so Back leaves search).
+    // The query changed (typed, or from the URL): ask. Typing asks from the input handler
+    // itself, without waiting for this effect.
+    Effect::new(move |_| search.ask(app.base, query.get()));
+    // The URL follows the query (replacing, so Back leaves search), once typing pauses: a
+    // router navigation per keystroke would delay the results it races with.
     let nav = navigate.clone();
-    Effect::new(move |_| {
-        let q = query.get();
-        search.ask(app.base, q.clone());
-        let href = url::search_href(app.base, &q);
+    let sync_url = move || {
+        let q = query.get_untracked();
         if q != from_url() {
             nav(
-                &href,
+                &url::search_href(app.base, &q),
                 NavigateOptions {
                     replace: true,
                     scroll: false,
@@ -47,7 +49,24 @@ pub fn SearchPage() -> impl IntoView {
                 },
             );
         }
-    });
+    };
+    let typed = StoredValue::new(0u32);
+    let sync_later = {
+        let sync_url = sync_url.clone();
+        move || {
+            let generation = typed.get_value() + 1;
+            typed.set_value(generation);
+            let sync_url = sync_url.clone();
+            set_timeout(
+                move || {
+                    if typed.try_get_value() == Some(generation) {
+                        sync_url();
+                    }
+                },
+                std::time::Duration::from_millis(URL_DELAY_MS),
+            );
+        }
+    };
     Effect::new(move |_| set_title(Some("Search"), &app.site_title()));
     // Reached by the `/` key or a link inside the app, the box takes the typing at once.
     #[cfg(not(feature = "ssr"))]
@@ -78,7 +97,10 @@ pub fn SearchPage() -> impl IntoView {
 
     let open = {
         let navigate = navigate.clone();
+        let sync_url = sync_url.clone();
         move |i: usize| {
+            // The search's own history entry keeps what was typed, for Back.
+            sync_url();
             if let Some(href) = result_href(i) {
                 navigate(&href, go());
             }
@@ -202,9 +224,14 @@ pub fn SearchPage() -> impl IntoView {
                     aria-expanded=move || search.shown.with(|s| s.is_some()).to_string()
                     aria-activedescendant=move || active.get().map(|i| format!("search-result-{i}"))
                     prop:value=move || query.with(|q| q.text.clone())
-                    on:input=move |e| {
-                        let text = event_target_value(&e);
-                        query.update(|q| q.text = text);
+                    on:input={
+                        let sync_later = sync_later.clone();
+                        move |e| {
+                            let text = event_target_value(&e);
+                            query.update(|q| q.text = text);
+                            search.ask(app.base, query.get_untracked());
+                            sync_later();
+                        }
                     }
                     on:keydown=on_key
                 />
@@ -214,9 +241,13 @@ pub fn SearchPage() -> impl IntoView {
                         inner_html=tag_options
                         prop:value=move || query.with(|q| q.tag.clone().unwrap_or_default())
                         on:focus=move |_| search.warm(app.base)
-                        on:change=move |e| {
-                            let v = event_target_value(&e);
-                            query.update(|q| q.tag = (!v.is_empty()).then_some(v));
+                        on:change={
+                            let sync_url = sync_url.clone();
+                            move |e| {
+                                let v = event_target_value(&e);
+                                query.update(|q| q.tag = (!v.is_empty()).then_some(v));
+                                sync_url();
+                            }
                         }
                     ></select>
                 </label>
@@ -226,9 +257,13 @@ pub fn SearchPage() -> impl IntoView {
                         inner_html=year_options
                         prop:value=move || query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default())
                         on:focus=move |_| search.warm(app.base)
-                        on:change=move |e| {
-                            let v = event_target_value(&e);
-                            query.update(|q| q.year = v.parse().ok());
+                        on:change={
+                            let sync_url = sync_url.clone();
+                            move |e| {
+                                let v = event_target_value(&e);
+                                query.update(|q| q.year = v.parse().ok());
+                                sync_url();
+                            }
                         }
                     ></select>
                 </label>
@@ -249,6 +284,9 @@ pub fn SearchPage() -> impl IntoView {
         </section>
     }
 }
+
+/// How long typing pauses before the URL follows the query.
+const URL_DELAY_MS: u64 = 300;
 
 /// Navigation to an address that already holds the base path (leptos_router would add it
 /// again).

@@ -3,7 +3,7 @@
 //! the main thread, where a long one cannot delay typing, and the app's own WASM stays small.
 //!
 //! Messages are arrays. In: `["load", base, index JSON]`, `["query", id, text, tag, year]`
-//! (`""` and `0` for no filter), `["text", hash, plain text, ok]`. Out: `["ready"]` once the
+//! (`""` and `0` for no filter), `["texts", [[hash, plain text], …]]`. Out: `["ready"]` once the
 //! worker listens (messages posted before that would be lost, so the app waits for it),
 //! `["loaded", posts, tag options, year options]`, `["failed", reason]`, and `["results",
 //! id, total, html, wanted]` — sent again for the same id when snippet text arrives.
@@ -17,8 +17,8 @@
 
 mod render;
 
-use quire_core::search::{Index, Query, Reply, Request, RESULTS_SHOWN};
-use std::collections::{HashMap, HashSet};
+use quire_core::search::{Found, Index, Query, Reply, Request, RESULTS_SHOWN};
+use std::collections::HashMap;
 
 /// What the worker sends.
 #[derive(Debug, PartialEq)]
@@ -48,10 +48,10 @@ struct Searcher {
     index: Option<Index>,
     /// Posts' plain text by content hash, for snippets.
     texts: HashMap<String, String>,
-    /// Texts asked for (arrived or on their way).
-    asked: HashSet<String>,
-    /// The last query, answered again when one of its snippets arrives.
-    latest: Option<Request>,
+    /// The last answer (its id, total and results), shown again when one of its snippets
+    /// arrives; kept rather than searched again, so a text arriving never delays the next
+    /// keystroke's query.
+    latest: Option<(u32, usize, Vec<Found>)>,
 }
 
 impl Searcher {
@@ -82,42 +82,47 @@ impl Searcher {
         let Reply::Results { id, total, found } = index.answer(&request) else {
             unreachable!("answer gives results")
         };
-        let html = render::results(&self.base, &found, |h| {
-            self.texts.get(h).map(String::as_str)
-        });
-        let mut wanted = Vec::new();
-        for f in found.into_iter().take(SNIPPETS) {
-            if self.asked.insert(f.hash.clone()) {
-                wanted.push((f.slug, f.hash, f.title));
-            }
-        }
-        self.latest = Some(request);
+        // The app decides when to fetch them (once typing pauses) and keeps track of
+        // what is on its way.
+        let wanted = found
+            .iter()
+            .take(SNIPPETS)
+            .filter(|f| !self.texts.contains_key(&f.hash))
+            .map(|f| (f.slug.clone(), f.hash.clone(), f.title.clone()))
+            .collect();
+        self.latest = Some((id, total, found));
         Out::Results {
             id,
             total,
-            html,
+            html: self.html(),
             wanted,
         }
     }
 
-    /// A post's text arrived (`None`: it could not be had): the latest results again if they
-    /// show it.
-    fn text(&mut self, hash: &str, text: Option<&str>) -> Option<Out> {
-        let Some(text) = text else {
-            // Asked again the next time it shows.
-            self.asked.remove(hash);
-            return None;
+    /// The latest results as HTML, with the snippets whose text is here.
+    fn html(&self) -> String {
+        let Some((_, _, found)) = &self.latest else {
+            return String::new();
         };
-        self.texts.insert(hash.to_string(), text.to_string());
-        let latest = self.latest.clone()?;
-        let index = self.index.as_ref()?;
-        let Reply::Results { found, .. } = index.answer(&latest) else {
-            return None;
-        };
-        if !found.iter().take(SNIPPETS).any(|f| f.hash == hash) {
+        render::results(&self.base, found, |h| self.texts.get(h).map(String::as_str))
+    }
+
+    /// Posts' texts arrived (`(hash, text)`): the latest results again if they show one.
+    fn texts(&mut self, texts: Vec<(String, String)>) -> Option<Out> {
+        let (id, total, found) = self.latest.as_ref()?;
+        let shown = texts
+            .iter()
+            .any(|(h, _)| found.iter().take(SNIPPETS).any(|f| f.hash == *h));
+        self.texts.extend(texts);
+        if !shown {
             return None;
         }
-        Some(self.query(latest))
+        Some(Out::Results {
+            id: *id,
+            total: *total,
+            html: self.html(),
+            wanted: Vec::new(),
+        })
     }
 }
 
@@ -195,11 +200,16 @@ mod worker {
                 let r = request(n(1) as u32, s(2), s(3), n(4) as u16);
                 post(STATE.with(|st| st.borrow_mut().query(r)));
             }
-            "text" => {
-                let ok = message.get(3).is_truthy();
-                let text = s(2);
-                let out = STATE.with(|st| st.borrow_mut().text(&s(1), ok.then_some(text.as_str())));
-                if let Some(out) = out {
+            "texts" => {
+                let texts: Vec<(String, String)> = js_sys::Array::from(&message.get(1))
+                    .iter()
+                    .map(|t| {
+                        let t = js_sys::Array::from(&t);
+                        let s = |i| t.get(i).as_string().unwrap_or_default();
+                        (s(0), s(1))
+                    })
+                    .collect();
+                if let Some(out) = STATE.with(|st| st.borrow_mut().texts(texts)) {
                     post(out);
                 }
             }
@@ -261,17 +271,23 @@ mod tests {
                 "Golang vs Python for backend".to_string()
             )]
         );
-        // Asked once: the next keystroke does not ask for it again.
+        // Still wanted by the next keystroke until it arrives (the app tracks requests).
         let Out::Results { wanted, .. } = s.query(request(4, "python".into(), "".into(), 0)) else {
             panic!()
         };
-        assert!(wanted.is_empty());
+        assert_eq!(wanted.len(), 1);
 
-        let again = s.text("abc", Some("Why Python, then?"));
+        let again = s.texts(vec![("abc".into(), "Why Python, then?".into())]);
         let Some(Out::Results { id: 4, html, .. }) = again else {
             panic!("{again:?}")
         };
         assert!(html.contains("Why <mark>Python</mark>, then?"), "{html}");
+        let Out::Results { wanted, .. } = s.query(request(5, "pyth".into(), "".into(), 0)) else {
+            panic!()
+        };
+        assert!(wanted.is_empty(), "its text is here");
+        // A text no result on screen shows changes nothing on screen.
+        assert_eq!(s.texts(vec![("zzz".into(), "other".into())]), None);
     }
 
     #[test]
@@ -286,26 +302,11 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_index_or_a_lost_text_is_reported_or_retried() {
+    fn a_broken_index_is_reported() {
         let mut s = Searcher::default();
         let Out::Failed(reason) = s.load("", "<!DOCTYPE html>") else {
             panic!("accepted HTML")
         };
         assert!(reason.contains("not readable"), "{reason}");
-        s.load("", INDEX);
-        let wanted = |out: Out| match out {
-            Out::Results { wanted, .. } => wanted.len(),
-            _ => panic!("{out:?}"),
-        };
-        assert_eq!(
-            wanted(s.query(request(1, "golang".into(), "".into(), 0))),
-            1
-        );
-        assert_eq!(s.text("abc", None), None);
-        assert_eq!(
-            wanted(s.query(request(2, "golang".into(), "".into(), 0))),
-            1,
-            "a failed text is asked again"
-        );
     }
 }
