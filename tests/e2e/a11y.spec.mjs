@@ -2,7 +2,7 @@
 // no horizontal scrolling at 320 px.
 import { test, expect } from "@playwright/test";
 
-const PAGES = ["./", "posts/writing-posts-with-quire/", "tags/"];
+const PAGES = ["./", "posts/writing-posts-with-quire/", "tags/", "search/?q=python"];
 
 test("landmarks and a skip link that moves focus to the content", async ({ page }) => {
   await page.goto("posts/writing-posts-with-quire/");
@@ -22,38 +22,50 @@ test("landmarks and a skip link that moves focus to the content", async ({ page 
   await expect(img).toHaveAttribute("loading", "lazy");
 });
 
+// Each selector's first element: its text colour against the first opaque background behind it.
+function contrasts(selectors) {
+  const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const out = {};
+  for (const sel of selectors) {
+    const el = document.querySelector(sel);
+    if (!el) continue;
+    let back = bg;
+    for (let n = el; n; n = n.parentElement) {
+      const c = getComputedStyle(n).backgroundColor;
+      if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") {
+        back = c;
+        break;
+      }
+    }
+    out[sel] = ratio(getComputedStyle(el).color, back);
+  }
+  return out;
+}
+
 for (const scheme of ["light", "dark"]) {
   test(`text meets WCAG AA contrast in the ${scheme} theme`, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto("posts/writing-posts-with-quire/");
-    const ratios = await page.evaluate(() => {
-      const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
-      const lum = ([r, g, b]) => {
-        const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-      };
-      const ratio = (a, b) => {
-        const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
-        return (x + 0.05) / (y + 0.05);
-      };
-      const bg = getComputedStyle(document.body).backgroundColor;
-      const out = {};
-      for (const sel of [".prose p", ".post-meta", ".prose a", ".site-title", ".site-nav-link", ".tag a", ".site-footer", ...["c", "k", "s", "n", "f", "t", "g", "a", "v", "m", "o"].map((c) => `.hl-${c}`)]) {
-        const el = document.querySelector(sel);
-        if (!el) continue;
-        let back = bg;
-        for (let n = el; n; n = n.parentElement) {
-          const c = getComputedStyle(n).backgroundColor;
-          if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") {
-            back = c;
-            break;
-          }
-        }
-        out[sel] = ratio(getComputedStyle(el).color, back);
-      }
-      return out;
-    });
+    const article = [".prose p", ".post-meta", ".prose a", ".site-title", ".site-nav-link", ".search-key", ".tag a", ".site-footer", ...["c", "k", "s", "n", "f", "t", "g", "a", "v", "m", "o"].map((c) => `.hl-${c}`)];
+    const ratios = await page.evaluate(contrasts, article);
+    // Search results, one of them chosen with the keyboard, snippets with marked words.
+    await page.goto("search/?q=python");
+    await expect(page.locator(".search-snippet mark").first()).toBeVisible();
+    await page.getByRole("combobox", { name: "Search posts" }).press("ArrowDown");
+    await expect(page.locator(".search-result.active")).toHaveCount(1);
+    const search = [".search-status", ".search-result.active .search-result-title", ".search-result:not(.active) .search-result-title", ".search-result-date", ".search-snippet", ".search-snippet mark", ".search-help", ".search-filter span"];
+    Object.assign(ratios, await page.evaluate(contrasts, search));
+    expect(Object.keys(ratios)).toEqual(expect.arrayContaining(search));
     for (const [sel, r] of Object.entries(ratios)) expect(r, `${sel} contrast ${r.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
     await context.close();
   });

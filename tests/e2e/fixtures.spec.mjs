@@ -155,13 +155,31 @@ test("a draft is absent from a release build: files, data, pages, feeds, sitemap
   for (const path of ["posts/secret-draft.md", "posts/secret-draft.json", "posts/secret-draft/", "tags/secret-tag/", "tags/secret-tag.json"]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
-  for (const path of ["manifest.json", "index/1.json", "index/2.json", "feed.xml", "sitemap.xml", "tags/index.json", "./"]) {
+  for (const path of ["manifest.json", "index/1.json", "index/2.json", "feed.xml", "sitemap.xml", "tags/index.json", "search/index.json", "./"]) {
     const body = await (await request.get(path)).text();
     expect(body, path).not.toContain("secret");
     expect(body, path).not.toContain("Secret draft");
   }
   await page.goto("./");
   await expect(page.locator(".post-item-title").filter({ hasText: "Secret draft" })).toHaveCount(0);
+  // Nor can search find it.
+  await page.goto("search/?q=secret");
+  await expect(page.locator(".search-status")).toHaveText("No post matches “secret”.");
+});
+
+test("search shows a hostile post's title and snippet as text, and nothing runs", async ({ page }) => {
+  await withoutCsp(page);
+  const watch = await watchForScript(page);
+  await page.goto("search/?q=hostile");
+  const result = page.locator(".search-result").filter({ hasText: "Hostile post" });
+  await expect(result.locator(".search-result-title")).toHaveText("<script>window.__pwned='title'</script> Hostile post");
+  // The snippet arrives once the post's text is fetched.
+  await page.getByRole("combobox", { name: "Search posts" }).fill("script");
+  await expect(page.locator(".search-result").first().locator(".search-snippet mark").first()).toHaveText(/script/i);
+  await expect(page.locator("#search-results script, #search-results img, #search-results svg")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".prose mark.search-match").first()).toBeVisible();
+  await watch.check();
 });
 
 test("an unknown code language is shown plain; highlighted code never becomes markup", async ({ page }) => {
