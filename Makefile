@@ -102,6 +102,8 @@ bench: setup setup-browser setup-bench bench-dist
 	$(BENCH)throughput.mjs --runs $(or $(RUNS),7)
 	$(BENCH)author-loop.mjs --runs $(or $(RUNS),5)
 	$(BENCH)scale.mjs --runs 3
+	$(BENCH)search.mjs --runs 3
+	$(BENCH)search-crates.mjs
 	$(BENCH)bundle.mjs
 
 # One quick pass of every bench script against the test build (one run, small inputs, no
@@ -112,6 +114,8 @@ bench-smoke:
 	node bench/throughput.mjs --quick --quire $(E2E)/dist-root
 	node bench/bundle.mjs --quick --dist $(E2E)/dist-root
 	node bench/scale.mjs --quick
+	node bench/search.mjs --quick
+	node bench/search-crates.mjs --quick
 	@# Live reload under `trunk serve`: one edit reaches the open page, the WASM is not rebuilt.
 	node bench/author-loop.mjs --quick
 

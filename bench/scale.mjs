@@ -5,83 +5,24 @@
 // and load time in Chromium. The first index page must cost the same at every size.
 //
 //   node bench/scale.mjs [--sizes 100,1000,10000] [--runs 3] [--quick]
-import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
+import { build, du, makeSite } from "./synthetic.mjs";
 
 const quick = flag("quick");
 const sizes = opt("sizes", quick ? "20" : "100,1000,10000").split(",").map(Number);
 const runs = Number(opt("runs", quick ? "1" : "3"));
 const root = "target/bench/scale";
 
-const sources = readdirSync("public/posts")
-  .filter((f) => f.endsWith(".md"))
-  .map((f) => readFileSync(join("public/posts", f), "utf8").replace(/^(---|\+\+\+)\n[\s\S]*?\n\1\n/, ""))
-  // Links to other posts' files would be broken links in a synthetic blog.
-  .map((body) => body.replace(/\]\((\.\/)?[a-z0-9-]+\.md(#[^)]*)?\)/g, "](https://example.com/)"));
-// Prose from the CommonMark spec, a different stretch per post, so the vocabulary (and the
-// search index) grows with the blog as a real one's does.
-const spec = readFileSync("tests/fixtures/commonmark/spec.txt", "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
-function stretch(i) {
-  const from = spec.indexOf("\n\n", (i * 7919) % (spec.length - 6000)) + 2;
-  const to = spec.indexOf("\n\n", from + 3000);
-  // Whole fenced examples only: a cut fence would swallow the rest of the post.
-  return spec.slice(from, to).replace(/^`{32}[^\n]*$/gm, "");
-}
-const TAGS = ["rust", "go", "python", "web", "tools", "notes", "wasm", "css", "databases", "testing"];
-
-function makeSite(n) {
-  const dir = join(root, `site-${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, "public/posts"), { recursive: true });
-  writeFileSync(join(dir, "quire.toml"), readFileSync("quire.toml"));
-  const day = 86_400_000;
-  for (let i = 0; i < n; i++) {
-    const date = new Date(Date.UTC(2024, 0, 1) - i * day).toISOString().slice(0, 10);
-    const tags = [TAGS[i % TAGS.length], TAGS[(i * 7 + 3) % TAGS.length]];
-    const body = `${sources[i % sources.length]}\n\n## Notes\n\n${stretch(i)}`;
-    writeFileSync(
-      join(dir, "public/posts", `post-${i}.md`),
-      `---\ntitle: "Synthetic post ${i}"\ndate: ${date}\ntags: [${[...new Set(tags)].join(", ")}]\n---\n\n${body}`,
-    );
-  }
-  return dir;
-}
-
-const du = (dir) => {
-  let total = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    total += e.isDirectory() ? du(p) : statSync(p).size;
-  }
-  return total;
-};
-
-// trunk prints timestamps; the hook's own time is from "spawning hook" to "finished hook".
-function build(site, dist) {
-  const t0 = performance.now();
-  const r = spawnSync("trunk", ["build", "--release", "--dist", dist, "--public-url", "/"], {
-    env: { ...process.env, QUIRE_CONTENT: site, NO_COLOR: "true" },
-    maxBuffer: 1 << 28,
-  });
-  const log = `${r.stdout}${r.stderr}`;
-  if (r.status !== 0) throw new Error(`trunk build failed for ${site}:\n${log.slice(-3000)}`);
-  const total = performance.now() - t0;
-  const at = (re) => {
-    const line = log.split("\n").find((l) => re.test(l));
-    return line ? Date.parse(line.slice(0, 27)) : NaN;
-  };
-  return { total, hook: at(/finished hook/) - at(/spawning hook/) };
-}
-
 const servers = [];
 const rows = [];
 const browser = await launch();
 try {
   for (const n of sizes) {
-    const site = makeSite(n);
+    const site = makeSite(root, n);
     const dist = join(root, `dist-${n}`);
     const b = build(site, dist);
     const manifest = statSync(join(dist, "manifest.json")).size;
