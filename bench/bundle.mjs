@@ -34,14 +34,18 @@ const sizes = (path) => {
   };
 };
 const rows = [
-  ["WASM", find(/_bg\.wasm$/)],
-  ["JS (wasm-bindgen glue)", find(/^quire-[0-9a-f]{16}\.js$/)],
+  ["WASM", find(/^quire-[0-9a-f]{12,16}_bg\.wasm$/)],
+  ["JS (wasm-bindgen glue)", find(/^quire-[0-9a-f]{12,16}\.js$/)],
   ["JS (boot.js)", "boot.js"],
   ["CSS", find(/\.css$/)],
   ["article HTML (prerendered)", ARTICLE],
   ["index HTML (prerendered)", "index.html"],
   ["article data (in-app navigation)", "posts/golang-vs-python-for-backend.json"],
   ["article Markdown (in-app navigation)", "posts/golang-vs-python-for-backend.md"],
+  ["search worker WASM (first search)", find(/^quire-search-[0-9a-f]{12,16}_bg\.wasm$/)],
+  ["search worker JS (first search)", find(/^quire-search-[0-9a-f]{12,16}\.js$/)],
+  ["search worker loader (first search)", find(/^quire-search-loader-[0-9a-f]{12,16}\.js$/)],
+  ["search index (first search)", "search/index.json"],
 ].map(([what, path]) => ({ what, path, ...sizes(path) }));
 
 const { lines, say } = reporter();
@@ -54,8 +58,10 @@ for (const r of rows) say(`| ${r.what} (\`${r.path}\`) | ${n(r.raw)} | ${n(r.gzi
 const sum = (names, k) => rows.filter((r) => names.includes(r.what)).reduce((a, r) => a + r[k], 0);
 const paint = ["article HTML (prerendered)", "CSS"];
 const whole = [...paint, "JS (boot.js)", "JS (wasm-bindgen glue)", "WASM"];
+const search = rows.filter((r) => r.what.endsWith("(first search)")).map((r) => r.what);
 say("");
 say(`First paint of an article deep link (HTML + CSS): ${n(sum(paint, "gzip"))} B gzip, ${n(sum(paint, "brotli"))} B brotli.`);
+say(`The first search adds (worker and this site's index; nothing of it before): ${n(sum(search, "gzip"))} B gzip, ${n(sum(search, "brotli"))} B brotli.`);
 say(
   `Whole first load once the app has started (HTML + CSS + JS + WASM): ${n(sum(whole, "gzip"))} B gzip ` +
     `(${((100 * sum(whole, "gzip")) / BUDGET).toFixed(0)} % of the 130 KB budget), ${n(sum(whole, "brotli"))} B brotli.`,

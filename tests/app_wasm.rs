@@ -126,3 +126,33 @@ async fn with_no_manifest_the_app_shows_an_error_with_retry_not_a_blank_page() {
     assert!(text.contains("Could not"), "got: {text}");
     assert!(el.query_selector("button.retry").unwrap().is_some());
 }
+
+/// Opening a search result marks the first match in the article: found by its folded form,
+/// placed by UTF-16 offsets (the DOM's) after text with accents and an emoji, the body before
+/// the header.
+#[wasm_bindgen_test]
+fn a_search_match_is_marked_in_the_article_body_first() {
+    let el = container();
+    el.set_inner_html(
+        "<article class=\"article\"><header class=\"article-header\"><h1>Python notes</h1></header>\
+         <div class=\"prose\"><p>Le café 🐍 est bon. <em>Why</em> PYTHON, then python?</p></div></article>",
+    );
+    let terms = quire::components::highlight::terms("python");
+    assert!(quire::components::highlight::mark_first(&terms));
+    let marks = el.query_selector_all("mark.search-match").unwrap();
+    assert_eq!(marks.length(), 1);
+    let mark = marks.item(0).unwrap();
+    assert_eq!(mark.text_content().unwrap(), "PYTHON");
+    assert_eq!(
+        mark.parent_element().unwrap().text_content().unwrap(),
+        "Le café 🐍 est bon. Why PYTHON, then python?"
+    );
+    // Accents fold too; a word absent from the article marks nothing.
+    assert!(quire::components::highlight::mark_first(
+        &quire::components::highlight::terms("Cafe")
+    ));
+    assert!(!quire::components::highlight::mark_first(
+        &quire::components::highlight::terms("golang")
+    ));
+    el.remove();
+}

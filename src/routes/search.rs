@@ -160,6 +160,7 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
 
+    let empty = Memo::new(move |_| query.with(Query::is_empty));
     let status = move || match search.status.get() {
         Status::Failed(message) => view! {
             <div class="status error" role="alert">
@@ -172,7 +173,7 @@ pub fn SearchPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Status::Loading if !query.with(Query::is_empty) => view! {
+        Status::Loading if !empty.get() => view! {
             <p class="search-status" role="status">
                 <span class="spinner" aria-hidden="true"></span>
                 "Loading the search index…"
@@ -182,8 +183,11 @@ pub fn SearchPage() -> impl IntoView {
         _ => view! { <p class="search-status" role="status">{summary}</p> }.into_any(),
     };
     // The worker writes the options and the results as escaped HTML: the page only sets it.
+    // Memos, so typing in the box does not rebuild the filters.
+    let tag = Memo::new(move |_| query.with(|q| q.tag.clone()));
+    let year = Memo::new(move |_| query.with(|q| q.year));
     let tag_options = move || {
-        let current = query.with(|q| q.tag.clone());
+        let current = tag.get();
         let html = search.status.with(|s| match s {
             Status::Ready { tags, .. } => tags.clone(),
             _ => r#"<option value="">All tags</option>"#.to_string(),
@@ -191,7 +195,7 @@ pub fn SearchPage() -> impl IntoView {
         with_current(html, current.as_deref())
     };
     let year_options = move || {
-        let current = query.with(|q| q.year.map(|y| y.to_string()));
+        let current = year.get().map(|y| y.to_string());
         let html = search.status.with(|s| match s {
             Status::Ready { years, .. } => years.clone(),
             _ => r#"<option value="">All years</option>"#.to_string(),
@@ -239,7 +243,7 @@ pub fn SearchPage() -> impl IntoView {
                     <span>"Tag"</span>
                     <select
                         inner_html=tag_options
-                        prop:value=move || query.with(|q| q.tag.clone().unwrap_or_default())
+                        prop:value=move || tag.get().unwrap_or_default()
                         on:focus=move |_| search.warm(app.base)
                         on:change={
                             let sync_url = sync_url.clone();
@@ -255,7 +259,7 @@ pub fn SearchPage() -> impl IntoView {
                     <span>"Year"</span>
                     <select
                         inner_html=year_options
-                        prop:value=move || query.with(|q| q.year.map(|y| y.to_string()).unwrap_or_default())
+                        prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()
                         on:focus=move |_| search.warm(app.base)
                         on:change={
                             let sync_url = sync_url.clone();

@@ -474,9 +474,22 @@ pub fn first_match(text: &str, terms: &[String]) -> Option<std::ops::Range<usize
     if terms.is_empty() {
         return None;
     }
+    let mut is_term = term_test(terms);
     words(text)
-        .find(|(_, w)| terms.iter().any(|t| *t == fold(w)))
+        .find(|(_, w)| is_term(w))
         .map(|(at, w)| at..at + w.len())
+}
+
+/// Whether a word of a text folds to one of `terms`, without allocating per word: snippets
+/// scan whole posts, for every result, on every keystroke.
+fn term_test(terms: &[String]) -> impl FnMut(&str) -> bool + '_ {
+    let mut folded = String::new();
+    // A prefix query matches many terms (`b`: every term in b…): looked up, not scanned.
+    let set: std::collections::HashSet<&str> = terms.iter().map(String::as_str).collect();
+    move |word: &str| {
+        fold_into(word, &mut folded);
+        set.contains(folded.as_str())
+    }
 }
 
 /// A piece of a snippet, and whether it is a matched word.
@@ -516,8 +529,9 @@ pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> Vec<Piece> {
         push("… ", false);
     }
     let mut done = 0;
+    let mut is_term = term_test(terms);
     for (w_at, w) in words(window) {
-        if terms.iter().any(|t| *t == fold(w)) {
+        if is_term(w) {
             push(&window[done..w_at], false);
             push(w, true);
             done = w_at + w.len();
