@@ -16,14 +16,14 @@ pub fn SearchPage() -> impl IntoView {
     let search = use_search();
     let params = use_query_map();
     let navigate = use_navigate();
-    let from_url = move || {
-        params.with(|m| Query {
-            text: m.get("q").unwrap_or_default(),
-            tag: m.get("tag").filter(|t| !t.is_empty()),
-            year: m.get("year").and_then(|y| y.parse().ok()),
-        })
+    let read = |m: &leptos_router::params::ParamsMap| Query {
+        text: m.get("q").unwrap_or_default(),
+        tag: m.get("tag").filter(|t| !t.is_empty()),
+        year: m.get("year").and_then(|y| y.parse().ok()),
     };
-    let query = RwSignal::new(from_url());
+    let from_url = move || params.with(read);
+    let from_url_untracked = move || params.with_untracked(read);
+    let query = RwSignal::new(from_url_untracked());
     // The URL changed from outside (back, forward, a link): show that query.
     Effect::new(move |_| {
         let q = from_url();
@@ -39,7 +39,7 @@ pub fn SearchPage() -> impl IntoView {
     let nav = navigate.clone();
     let sync_url = move || {
         let q = query.get_untracked();
-        if q != from_url() {
+        if q != from_url_untracked() {
             nav(
                 &url::search_href(app.base, &q),
                 NavigateOptions {
