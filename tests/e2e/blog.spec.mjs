@@ -2,16 +2,12 @@
 // fetches. Runs once at the site root and once under /blog/ (see playwright.config.mjs), against
 // a static server without rewrites, so every deep link is a prerendered page or 404.html.
 import { test, expect } from "@playwright/test";
+import { failOnPageErrors, started } from "./common.mjs";
 
 const SEED_TITLE = "Golang vs Python for backend";
 const SEED_TEXT = "If I must choose one for my every project";
 const SEED_PATH = "posts/golang-vs-python-for-backend/";
 const POST_MD = /\/posts\/[^/]+\.md(\?|$)/;
-
-// The app has taken over the prerendered page once trunk's loader says so.
-async function started(page) {
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
-}
 
 // Opens a post by clicking it on the index, so its Markdown is fetched (not read from the page).
 async function openFromIndex(page, title) {
@@ -20,18 +16,7 @@ async function openFromIndex(page, title) {
   await page.getByRole("link", { name: title }).click();
 }
 
-// Every test also fails on a panic or an uncaught error in the page.
-test.beforeEach(async ({ page }, testInfo) => {
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && /panicked|RuntimeError|unreachable/.test(m.text())) problems.push(m.text());
-  });
-  testInfo.problems = problems;
-});
-test.afterEach(async ({}, testInfo) => {
-  expect(testInfo.problems, "no panic or uncaught error in the page").toEqual([]);
-});
+failOnPageErrors();
 
 test("the index lists posts newest first, the seed post last with its date as written", async ({ page }) => {
   await page.goto("./");

@@ -3,28 +3,14 @@
 // match highlighted, filters, deep links, and the index from the browser's cache offline. Runs
 // at the root and under /blog/ against the release build.
 import { test, expect } from "@playwright/test";
+import { failOnPageErrors, started } from "./common.mjs";
 
 const SEED_TITLE = "Golang vs Python for backend";
 const SEED_PATH = "posts/golang-vs-python-for-backend/";
 const INDEX = /\/search\/index\.json/;
 const WORKER = /quire-search-/;
 
-async function started(page) {
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
-}
-
-// Every test also fails on a panic or an uncaught error in the page.
-test.beforeEach(async ({ page }, testInfo) => {
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && /panicked|RuntimeError|unreachable/.test(m.text())) problems.push(m.text());
-  });
-  testInfo.problems = problems;
-});
-test.afterEach(async ({}, testInfo) => {
-  expect(testInfo.problems, "no panic or uncaught error in the page").toEqual([]);
-});
+failOnPageErrors();
 
 // Replaces the box's text the way a reader does (select all, type).
 async function typeQuery(page, text) {
