@@ -1,6 +1,6 @@
 //! Full-text search, the part both hosts share: how text becomes terms, the index the build
-//! tool writes, how a query is matched and ranked, the snippets, and the messages between the
-//! app and its search worker. Browser-free so it is tested natively; the build writes
+//! tool writes, how a query is matched and ranked, the snippets, and what the search worker
+//! is asked and answers. Browser-free so it is tested natively; the build writes
 //! [`Index`], the worker (`crates/quire-search`) answers [`Request`]s with it.
 //!
 //! Terms are lowercase and without diacritics (`Überblick` → `uberblick`), so queries are
@@ -168,13 +168,10 @@ impl Index {
 }
 
 /// A query: its words, and the filters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    #[serde(default)]
     pub text: String,
-    #[serde(default)]
     pub tag: Option<String>,
-    #[serde(default)]
     pub year: Option<u16>,
 }
 
@@ -380,7 +377,7 @@ impl Index {
 }
 
 /// The tags and years of the indexed posts, with their counts (years newest first).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
     pub tags: Vec<(String, u32)>,
     pub years: Vec<(u16, u32)>,
@@ -390,7 +387,7 @@ pub struct Facets {
 pub const RESULTS_SHOWN: usize = 20;
 
 /// What the app asks the search worker: one query, and how many results it shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Request {
     pub id: u32,
     pub query: Query,
@@ -398,42 +395,29 @@ pub struct Request {
 }
 
 /// One result as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub slug: String,
     pub title: String,
-    #[serde(default)]
     pub date_display: Option<String>,
-    #[serde(default)]
     pub hash: String,
     /// The index terms it matched, for highlighting.
-    #[serde(default)]
     pub terms: Vec<String>,
 }
 
-/// A query's answer, as the search worker reads it from the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reply {
-    /// The worker runs and takes messages.
-    Ready,
-    /// The index is read: how many posts it holds, and the filters it offers.
-    Loaded { posts: usize, facets: Facets },
-    /// The index could not be read.
-    Failed { reason: String },
-    /// The answer to [`Request`] `id`.
-    Results {
-        id: u32,
-        total: usize,
-        found: Vec<Found>,
-    },
+/// The answer to a [`Request`]: its id, how many posts matched, the best ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub id: u32,
+    pub total: usize,
+    pub found: Vec<Found>,
 }
 
 impl Index {
-    /// Answers a [`Request`] as the worker sends it back.
-    pub fn answer(&self, request: &Request) -> Reply {
+    /// Answers a [`Request`] with what the results show.
+    pub fn answer(&self, request: &Request) -> Answer {
         let r = self.search(&request.query, request.limit);
-        Reply::Results {
+        Answer {
             id: request.id,
             total: r.total,
             found: r
@@ -492,14 +476,32 @@ fn term_test(terms: &[String]) -> impl FnMut(&str) -> bool + '_ {
     }
 }
 
+/// Text with every run of whitespace made one space, none at the ends: what a snippet shows.
+/// The worker keeps posts' text this way, so a snippet made on every keystroke need not redo it.
+pub fn collapse_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_collapsed(text: &str) -> bool {
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
+}
+
 /// A piece of a snippet, and whether it is a matched word.
 pub type Piece = (String, bool);
 
 /// About `max_chars` of `text` around its first match, cut at spaces, with every matched
 /// word marked; the opening of the text when nothing matches (a title-only hit).
 pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> Vec<Piece> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.as_str();
+    let collapsed;
+    let text = if is_collapsed(text) {
+        text
+    } else {
+        collapsed = collapse_space(text);
+        collapsed.as_str()
+    };
     let at = first_match(text, terms).map_or(0, |r| r.start);
     // Some words of context before the match.
     let mut start = text[..at]
@@ -800,7 +802,7 @@ mod tests {
     #[test]
     fn the_worker_answers_with_what_the_app_shows() {
         let i = index();
-        let reply = i.answer(&Request {
+        let Answer { id, total, found } = i.answer(&Request {
             id: 7,
             query: Query {
                 text: "golang".into(),
@@ -808,22 +810,10 @@ mod tests {
             },
             limit: 10,
         });
-        let Reply::Results { id, total, found } = reply else {
-            panic!("{reply:?}")
-        };
         assert_eq!((id, total), (7, 1));
         assert_eq!(found[0].slug, "seed");
         assert_eq!(found[0].hash, "h-seed");
         assert_eq!(found[0].terms, ["golang"]);
-        // The messages survive JSON both ways.
-        let json = serde_json::to_string(&Reply::Loaded {
-            posts: 3,
-            facets: i.facets(),
-        })
-        .unwrap();
-        assert!(json.starts_with("{\"loaded\":"), "{json}");
-        let back: Reply = serde_json::from_str(&json).unwrap();
-        assert!(matches!(back, Reply::Loaded { posts: 3, .. }));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 mod render;
 
-use quire_core::search::{Found, Index, Query, Reply, Request, RESULTS_SHOWN};
+use quire_core::search::{Answer, Found, Index, Query, Request, RESULTS_SHOWN};
 use std::collections::HashMap;
 
 /// What the worker sends.
@@ -51,7 +51,7 @@ struct Searcher {
     /// The last answer (its id, total and results), shown again when one of its snippets
     /// arrives; kept rather than searched again, so a text arriving never delays the next
     /// keystroke's query.
-    latest: Option<(u32, usize, Vec<Found>)>,
+    latest: Option<Answer>,
 }
 
 impl Searcher {
@@ -79,48 +79,49 @@ impl Searcher {
         let Some(index) = &self.index else {
             return Out::Failed("the search index is not loaded yet".into());
         };
-        let Reply::Results { id, total, found } = index.answer(&request) else {
-            unreachable!("answer gives results")
-        };
+        let answer = index.answer(&request);
         // The app decides when to fetch them (once typing pauses) and keeps track of
         // what is on its way.
-        let wanted = found
+        let wanted = answer
+            .found
             .iter()
             .take(SNIPPETS)
             .filter(|f| !self.texts.contains_key(&f.hash))
             .map(|f| (f.slug.clone(), f.hash.clone(), f.title.clone()))
             .collect();
-        self.latest = Some((id, total, found));
-        Out::Results {
-            id,
-            total,
-            html: self.html(),
+        let out = Out::Results {
+            id: answer.id,
+            total: answer.total,
+            html: self.html_of(&answer.found),
             wanted,
-        }
+        };
+        self.latest = Some(answer);
+        out
     }
 
-    /// The latest results as HTML, with the snippets whose text is here.
-    fn html(&self) -> String {
-        let Some((_, _, found)) = &self.latest else {
-            return String::new();
-        };
+    /// Results as HTML, with the snippets whose text is here.
+    fn html_of(&self, found: &[Found]) -> String {
         render::results(&self.base, found, |h| self.texts.get(h).map(String::as_str))
     }
 
     /// Posts' texts arrived (`(hash, text)`): the latest results again if they show one.
     fn texts(&mut self, texts: Vec<(String, String)>) -> Option<Out> {
-        let (id, total, found) = self.latest.as_ref()?;
+        let latest = self.latest.as_ref()?;
         let shown = texts
             .iter()
-            .any(|(h, _)| found.iter().take(SNIPPETS).any(|f| f.hash == *h));
-        self.texts.extend(texts);
+            .any(|(h, _)| latest.found.iter().take(SNIPPETS).any(|f| f.hash == *h));
+        self.texts.extend(
+            texts
+                .into_iter()
+                .map(|(h, t)| (h, quire_core::search::collapse_space(&t))),
+        );
         if !shown {
             return None;
         }
         Some(Out::Results {
-            id: *id,
-            total: *total,
-            html: self.html(),
+            id: latest.id,
+            total: latest.total,
+            html: self.html_of(&latest.found),
             wanted: Vec::new(),
         })
     }
