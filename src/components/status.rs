@@ -17,9 +17,16 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 
 #[component]
 pub fn ErrorPanel(error: ApiError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    view! { <FailurePanel message=error.message() on_retry /> }
+}
+
+/// A failure told in words, with Retry and a way home (also for failures that are not a
+/// fetch, such as the search worker's).
+#[component]
+pub fn FailurePanel(#[prop(into)] message: String, on_retry: impl Fn() + 'static) -> impl IntoView {
     view! {
         <div class="status error" role="alert">
-            <p class="error-message">{error.message()}</p>
+            <p class="error-message">{message}</p>
             <p class="error-actions">
                 <button type="button" class="retry" on:click=move |_| on_retry()>
                     "Retry"

@@ -2,6 +2,7 @@
 //! always holds the query, so a search can be linked, reloaded and shared.
 
 use crate::app::{home, set_title, use_app};
+use crate::components::status::FailurePanel;
 use crate::search::{use_search, Status};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -162,17 +163,9 @@ pub fn SearchPage() -> impl IntoView {
 
     let empty = Memo::new(move |_| query.with(Query::is_empty));
     let status = move || match search.status.get() {
-        Status::Failed(message) => view! {
-            <div class="status error" role="alert">
-                <p class="error-message">{message}</p>
-                <p class="error-actions">
-                    <button type="button" class="retry" on:click=move |_| search.retry(app.base)>
-                        "Retry"
-                    </button>
-                </p>
-            </div>
+        Status::Failed(message) => {
+            view! { <FailurePanel message on_retry=move || search.retry(app.base) /> }.into_any()
         }
-        .into_any(),
         Status::Loading if !empty.get() => view! {
             <p class="search-status" role="status">
                 <span class="spinner" aria-hidden="true"></span>
