@@ -5,7 +5,8 @@
 //
 // Works on a copy of the site in a temporary folder (QUIRE_CONTENT + trunk --watch), so the
 // repository's posts are never edited. `--quick` (make test) makes one edit, checks that it
-// arrives and that the WASM file stays the same, and leaves BENCHMARKS.md alone.
+// arrives and that the WASM file stays the same, and leaves BENCHMARKS.md alone. Both end by
+// searching for the saved words (the index is rebuilt on save; the worker runs in dev builds).
 import { spawn } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,6 +81,7 @@ const browser = await launch();
 const { lines, say } = reporter();
 const samples = [];
 let firstWasm;
+let lastMarker;
 try {
   const page = await browser.newPage();
   await page.goto(origin + ROUTE);
@@ -87,6 +89,7 @@ try {
   firstWasm = await wasmName(page);
   for (let i = 0; i < runs; i++) {
     const marker = `Edited by the author-loop bench, run ${i + 1} at ${Date.now()}.`;
+    lastMarker = marker;
     const saved = performance.now();
     appendFileSync(join(site, POST), `\n${marker}\n`);
     let shown = null;
@@ -109,6 +112,18 @@ try {
     if (wasm !== firstWasm) fail(`editing a post rebuilt the WASM (${firstWasm} → ${wasm})`);
     await sleep(1500);
   }
+  // Search in the development build: the saved words are in the rebuilt index, and the search
+  // worker runs under `trunk serve` (a deep link, as a reader would open it).
+  const stamp = lastMarker.match(/at (\d+)\./)[1];
+  await page.goto(`${origin}search/?q=${stamp}`);
+  try {
+    await page.locator("#search-results .search-result-title").first().waitFor({ timeout: 60_000 });
+  } catch {
+    fail(`searching for the saved words (${stamp}) under trunk serve found nothing`);
+  }
+  const found = await page.locator("#search-results .search-result-title").first().textContent();
+  if (found !== "Errors in Rust without tears") fail(`searching for the saved words found “${found}”`);
+  console.log("author-loop: search finds the saved words under trunk serve");
   say(runLine(browser.version(), "bench/author-loop.mjs"));
   say("");
   say(`| case | median ms | min ms | max ms | runs |`);

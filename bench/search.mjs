@@ -27,20 +27,73 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-// In the page: the time from each input event to the results for that text in the DOM.
+// In the page: the time from each input event to the results for that text in the DOM, and
+// where it went: until the query is posted to the worker, until the worker has it, the
+// worker's own work, until the page has the answer, until the list is in the DOM. The worker's
+// side is timed by the loader wrapper below (absolute times, as the two have their own clocks).
 function instrument() {
   window.__searchLatencies = [];
+  // Awaiting their results in the DOM; and every keystroke's record, by its text, for the
+  // parts that arrive after (the worker's timing message).
   const pending = new Map();
-  window.addEventListener("input", (e) => pending.set(e.target.value, performance.now()), true);
+  const seen = new Map();
+  const on = (q) => seen.get(q);
+  window.addEventListener(
+    "input",
+    (e) => {
+      const t = { input: performance.now() };
+      pending.set(e.target.value, t);
+      seen.set(e.target.value, t);
+    },
+    true,
+  );
+  const abs = (t) => t - performance.timeOrigin;
+  const Worker = window.Worker;
+  window.Worker = function (...args) {
+    const w = new Worker(...args);
+    const post = w.postMessage.bind(w);
+    w.postMessage = (m) => {
+      if (m[0] === "query" && on(m[2])) on(m[2]).post = performance.now();
+      return post(m);
+    };
+    w.addEventListener("message", (e) => {
+      const [kind, q] = e.data;
+      if (kind === "timing" && on(q)) Object.assign(on(q), { got: abs(e.data[3]), work: e.data[2], sent: abs(e.data[4]) });
+      if (kind === "results" && window.__lastQuery && on(window.__lastQuery) && !on(window.__lastQuery).recv) on(window.__lastQuery).recv = performance.now();
+    });
+    return w;
+  };
+  window.addEventListener("input", (e) => (window.__lastQuery = e.target.value), true);
   new MutationObserver(() => {
     const ol = document.getElementById("search-results");
     const q = ol?.dataset.query;
     if (q !== undefined && pending.has(q)) {
-      window.__searchLatencies.push({ q, ms: performance.now() - pending.get(q) });
+      // The worker's timing message comes after its answer: the parts are read at the end.
+      const t = pending.get(q);
+      t.dom = performance.now();
+      window.__searchLatencies.push(Object.assign(t, { q, ms: t.dom - t.input }));
       pending.delete(q);
     }
   }).observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ["data-query"] });
 }
+
+// Prepended to the worker's loader: times each query's handling inside the worker and posts
+// ["timing", text, ms, received, answered] (the app ignores messages it does not know).
+const WORKER_TIMER = `{
+  let handler = null;
+  Object.defineProperty(self, "onmessage", {
+    get() { return handler; },
+    set(h) {
+      handler = h;
+      self.addEventListener("message", (e) => {
+        const t = performance.now();
+        handler(e);
+        if (e.data[0] === "query") self.postMessage(["timing", e.data[2], performance.now() - t, performance.timeOrigin + t, performance.timeOrigin + performance.now()]);
+      });
+    },
+  });
+}
+`;
 
 const servers = [];
 const rows = [];
@@ -63,6 +116,10 @@ try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      await page.route(/quire-search-loader-[0-9a-f]+\.js$/, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: WORKER_TIMER + (await response.text()) });
+      });
       await page.goto(`http://127.0.0.1:${port}/`);
       await page.waitForFunction(() => window.wasmBindings !== undefined);
       await page.evaluate(instrument);
@@ -80,10 +137,25 @@ try {
         await box.pressSequentially(q, { delay: 120 });
         await page.waitForFunction((q) => window.__searchLatencies.some((l) => l.q === q), q, { timeout: 30_000 });
       }
-      keys.push(...(await page.evaluate(() => window.__searchLatencies)));
+      keys.push(
+        ...(await page.evaluate(() =>
+          window.__searchLatencies.map((t) => ({
+            q: t.q,
+            ms: t.ms,
+            parts: t.post && t.got && t.recv ? [t.post - t.input, t.got - t.post, t.work, t.recv - t.sent, t.dom - t.recv] : null,
+          })),
+        )),
+      );
       if (process.env.SEARCH_DEBUG) console.log(JSON.stringify(keys.slice(-40).map((k) => [k.q, Math.round(k.ms * 10) / 10])));
       await context.close();
     }
+    // The first key typed into the emptied box, and the others.
+    const parts = (ks) => {
+      const withParts = ks.filter((k) => k.parts);
+      return [0, 1, 2, 3, 4].map((i) => median(withParts.map((k) => k.parts[i])));
+    };
+    const firstKeys = keys.filter((k) => k.q.length === 1);
+    const otherKeys = keys.filter((k) => k.q.length > 1);
     const byQuery = Object.fromEntries(QUERIES.map((q) => [q, median(keys.filter((k) => q.startsWith(k.q) || k.q === q).map((k) => k.ms))]));
     rows.push({
       n,
@@ -98,6 +170,8 @@ try {
       keyMax: Math.max(...keys.map((k) => k.ms)),
       keystrokes: keys.length,
       byQuery,
+      firstKey: { n: firstKeys.length, ms: median(firstKeys.map((k) => k.ms)), parts: parts(firstKeys) },
+      otherKey: { n: otherKeys.length, ms: median(otherKeys.map((k) => k.ms)), parts: parts(otherKeys) },
     });
     console.log(`${n} posts: done`);
   }
@@ -127,6 +201,14 @@ say("");
 say(`| posts | ${QUERIES.map((q) => `“${q}”`).join(" | ")} |`);
 say(`|---:|${QUERIES.map(() => "---:").join("|")}|`);
 for (const r of rows) say(`| ${f(r.n)} | ${QUERIES.map((q) => ms(r.byQuery[q])).join(" | ")} |`);
+say("");
+say("Where a keystroke's time goes (medians, ms): until the page posts the query to the worker, until the worker has it, the worker's own work (matching, ranking, the results' HTML), until the page has the answer, until the list is in the DOM. The first key typed into the emptied box apart from the others:");
+say("");
+say("| posts | keystrokes | total | → posted | → worker | worker | → page | → DOM |");
+say("|---:|---|---:|---:|---:|---:|---:|---:|");
+for (const r of rows)
+  for (const [label, k] of [["first key", r.firstKey], ["others", r.otherKey]])
+    say(`| ${f(r.n)} | ${label} (${k.n}) | ${ms(k.ms)} | ${k.parts.map(ms).join(" | ")} |`);
 const last = rows.at(-1);
 say("");
 say(

@@ -82,6 +82,20 @@ test("arrow keys and Enter open a result, which scrolls to and highlights the ma
   await expect(page).toHaveURL(new URL("posts/rust-errors-without-tears/", baseURL).href);
 });
 
+test("the header link opens search too; / typed in the box is text; Escape returns to that page", async ({ page, baseURL }) => {
+  await page.goto("./tags/");
+  await started(page);
+  await page.getByRole("link", { name: "Search" }).click();
+  await expect(page).toHaveURL(new URL("search/", baseURL).href);
+  const box = page.getByRole("combobox", { name: "Search posts" });
+  await expect(box).toBeFocused();
+  await box.pressSequentially("go/lang");
+  await expect(box).toHaveValue("go/lang");
+  await expect(page).toHaveURL(/\/search\/\?q=go%2Flang$/);
+  await box.press("Escape");
+  await expect(page).toHaveURL(new URL("tags/", baseURL).href);
+});
+
 test("a deep link /search?q=golang shows its results, and again after a reload", async ({ page, baseURL }) => {
   await page.goto("./search?q=golang");
   await expect(page).toHaveURL(new URL("search/?q=golang", baseURL).href);
