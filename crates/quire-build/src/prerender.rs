@@ -178,44 +178,37 @@ pub fn pages(
         });
     }
 
-    // The search page, so `/search/?q=…` links work on any static host; the app answers the
-    // query once it starts (a page without WASM shows the box and how to search).
-    let route = url::search_route(base);
-    let initial = Initial {
-        base: base.to_string(),
-        site: Some(site.clone()),
-        ..Initial::default()
-    };
-    let body = render_route(initial, &route);
-    let head = Head {
-        title: url::page_title(Some("Search"), &site.title),
-        description: &site.description,
-        route: Some(route),
-        article: None,
-    };
-    pages.push(Page {
-        path: "search/index.html".into(),
-        html: assemble(shell, base, manifest, &head, &body, &embed(None, None)),
-    });
-
-    // Static hosts serve this for any missing address (GitHub Pages, Netlify, Cloudflare
-    // Pages, nginx's error_page); the app then shows the right not-found view for the URL.
-    let initial = Initial {
-        base: base.to_string(),
-        site: Some(site.clone()),
-        ..Initial::default()
-    };
-    let body = render_route(initial, &format!("{base}/404.html"));
-    let head = Head {
-        title: url::page_title(Some("Page not found"), &site.title),
-        description: &site.description,
-        route: None,
-        article: None,
-    };
-    pages.push(Page {
-        path: "404.html".into(),
-        html: assemble(shell, base, manifest, &head, &body, &embed(None, None)),
-    });
+    // Pages with no data of their own. The search page, so `/search/?q=…` links work on any
+    // static host (the app answers the query once it starts). 404.html, which static hosts
+    // serve for any missing address (GitHub Pages, Netlify, Cloudflare Pages, nginx's
+    // error_page); the app then shows the right not-found view for the URL.
+    let plain = [
+        (url::search_route(base), "search/index.html", "Search", true),
+        (
+            format!("{base}/404.html"),
+            "404.html",
+            "Page not found",
+            false,
+        ),
+    ];
+    for (route, path, title, canonical) in plain {
+        let initial = Initial {
+            base: base.to_string(),
+            site: Some(site.clone()),
+            ..Initial::default()
+        };
+        let body = render_route(initial, &route);
+        let head = Head {
+            title: url::page_title(Some(title), &site.title),
+            description: &site.description,
+            route: canonical.then_some(route),
+            article: None,
+        };
+        pages.push(Page {
+            path: path.into(),
+            html: assemble(shell, base, manifest, &head, &body, &embed(None, None)),
+        });
+    }
     pages
 }
 
