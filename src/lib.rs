@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod dom;
 pub mod load;
 pub mod routes;
 pub mod search;

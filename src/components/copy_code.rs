@@ -8,16 +8,7 @@ use leptos::prelude::*;
 pub fn add_buttons() {
     #[cfg(not(feature = "ssr"))]
     {
-        let Ok(blocks) = document().query_selector_all(".prose pre:not([data-copy])") else {
-            return;
-        };
-        for i in 0..blocks.length() {
-            let Some(pre) = blocks
-                .item(i)
-                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            else {
-                continue;
-            };
+        for pre in crate::dom::elements(".prose pre:not([data-copy])") {
             let _ = pre.set_attribute("data-copy", "");
             if let Ok(button) = document().create_element("button") {
                 let _ = button.set_attribute("type", "button");

@@ -327,9 +327,7 @@ fn describe(q: &Query) -> String {
 /// How many results are on screen.
 fn result_count() -> usize {
     #[cfg(not(feature = "ssr"))]
-    return document()
-        .query_selector_all("#search-results > li")
-        .map_or(0, |l| l.length() as usize);
+    return crate::dom::elements("#search-results > li").len();
     #[cfg(feature = "ssr")]
     0
 }
@@ -353,17 +351,11 @@ fn result_href(i: usize) -> Option<String> {
 fn show_active(active: Option<usize>) {
     #[cfg(not(feature = "ssr"))]
     {
-        let Ok(items) = document().query_selector_all("#search-results > li") else {
-            return;
-        };
-        for i in 0..items.length() {
-            let Some(li) = items
-                .item(i)
-                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            else {
-                continue;
-            };
-            let on = active == Some(i as usize);
+        for (i, li) in crate::dom::elements("#search-results > li")
+            .iter()
+            .enumerate()
+        {
+            let on = active == Some(i);
             let _ = li.class_list().toggle_with_force("active", on);
             let _ = li.set_attribute("aria-selected", if on { "true" } else { "false" });
             if on {
