@@ -185,6 +185,9 @@ test("search shows a hostile post's title and snippet as text, and nothing runs"
   await expect(page.locator("#search-results script, #search-results img, #search-results svg")).toHaveCount(0);
   await page.keyboard.press("Enter");
   await expect(page.locator(".prose mark.search-match").first()).toBeVisible();
+  // A refused image source is empty: `#` would fetch the page itself as an image.
+  await expect(page.locator(".prose img[src='#']")).toHaveCount(0);
+  await expect(page.locator(".prose img[src='']")).toHaveCount(1);
   await watch.check();
 });
 

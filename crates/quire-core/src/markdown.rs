@@ -317,8 +317,17 @@ pub fn safe_url(raw: &str, opts: &RenderOptions, is_link: bool) -> String {
             let scheme = before.to_ascii_lowercase();
             let allowed =
                 matches!(scheme.as_str(), "http" | "https") || (is_link && scheme == "mailto");
-            return if allowed { cleaned } else { "#".to_string() };
+            return match (allowed, is_link) {
+                (true, _) => cleaned,
+                (false, true) => "#".to_string(),
+                // `src="#"` would fetch the page itself as an image; an empty source fetches
+                // nothing.
+                (false, false) => String::new(),
+            };
         }
+    }
+    if !is_link && cleaned.starts_with('#') {
+        return String::new();
     }
     if cleaned.is_empty()
         || cleaned.starts_with('#')
@@ -534,7 +543,11 @@ mod tests {
             let h = html(&format!("[x](<{url}>)"));
             assert!(h.contains("href=\"#\""), "{url}: {h}");
         }
-        assert!(html("![x](data:image/svg+xml;base64,PHN2Zz4=)").contains("src=\"#\""));
+        assert!(html("![x](data:image/svg+xml;base64,PHN2Zz4=)").contains("src=\"\""));
+        // A refused image source fetches nothing (`#` would fetch the page as an image).
+        assert!(html("![x](javascript:alert(1))").contains("src=\"\""));
+        assert!(html("![x](#frag)").contains("src=\"\""));
+        assert!(html("[x](javascript:alert(1))").contains("href=\"#\""));
     }
 
     #[test]
