@@ -1,7 +1,7 @@
 //! Every network call the app makes, with errors a reader can act on.
 
 use gloo_net::http::Request;
-use quire_core::manifest::{ListPage, PageData, PostData, TagList, TagPage, VERSION};
+use quire_core::manifest::{PageData, VERSION};
 use quire_core::response::{judge, Verdict};
 use quire_core::url;
 
@@ -149,35 +149,21 @@ async fn fetch_optional_json<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Index page `page`.
-pub async fn list(base: &str, page: usize) -> Result<ListPage, ApiError> {
-    fetch_json(
-        &format!("{base}/{}", url::list_data_path(page)),
-        "the list of posts",
-    )
-    .await
-}
-
-pub async fn tag_list(base: &str) -> Result<TagList, ApiError> {
-    fetch_json(
-        &format!("{base}/{}", url::TAGS_DATA_PATH),
-        "the list of tags",
-    )
-    .await
-}
-
-/// A tag's posts; `Ok(None)` when no post has that tag.
-pub async fn tag_page(base: &str, slug: &str) -> Result<Option<TagPage>, ApiError> {
-    fetch_optional_json(
-        &format!("{base}/{}", url::tag_data_path(slug)),
-        "the tag's posts",
-    )
-    .await
-}
-
-/// A post's data (entry, neighbours, links, headings). `Ok(None)` when there is no such post.
-pub async fn post_data(base: &str, slug: &str) -> Result<Option<PostData>, ApiError> {
-    fetch_optional_json(&format!("{base}/{}", url::post_data_path(slug)), "the post").await
+/// A route's data file (`posts/a.json`, from `quire_core::url`), called `what` in messages.
+/// `Ok(None)` when it does not exist and `may_be_missing` (an unknown post or tag); a failure
+/// otherwise.
+pub async fn data<T: serde::de::DeserializeOwned>(
+    base: &str,
+    path: &str,
+    what: &str,
+    may_be_missing: bool,
+) -> Result<Option<T>, ApiError> {
+    let url = format!("{base}/{path}");
+    if may_be_missing {
+        fetch_optional_json(&url, what).await
+    } else {
+        fetch_json(&url, what).await.map(Some)
+    }
 }
 
 /// The search index's text, for the search worker to read. With the network down, the copy in

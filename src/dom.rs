@@ -11,3 +11,17 @@ pub fn elements(selector: &str) -> Vec<web_sys::Element> {
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
         .collect()
 }
+
+/// Sets the document title: "Post · Site", or the site title alone. The build tool writes the
+/// same title into each prerendered page.
+pub fn set_title(page: Option<&str>, site: &str) {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let title = quire_core::url::page_title(page, site);
+        if !title.is_empty() {
+            leptos::prelude::document().set_title(&title);
+        }
+    }
+    #[cfg(feature = "ssr")]
+    let _ = (page, site);
+}

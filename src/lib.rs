@@ -8,9 +8,11 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod href;
 pub mod load;
 pub mod routes;
 pub mod search;
+pub mod state;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;
 

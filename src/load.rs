@@ -1,10 +1,50 @@
-//! A fetch's life as one signal the views match on: loading, ready or failed (with Retry).
-//! Kept explicit rather than hidden in a resource so Retry always shows "Loading" again and a
-//! late answer for a page the reader already left is dropped.
+//! The one way a route loads its data, and a fetch's life as one signal the views match on:
+//! loading, ready or failed (with Retry). Kept explicit rather than hidden in a resource so
+//! Retry always shows "Loading" again and a late answer for a page the reader already left is
+//! dropped.
 
 use crate::api::ApiError;
+use crate::state::{use_app, Data};
 use leptos::prelude::*;
 use std::future::Future;
+
+/// A route's data: from what the app holds or fetched, loaded again when `path` (the data
+/// file's, from `quire_core::url`) changes, with only the latest answer shown. `Ready(None)`:
+/// the file does not exist (an unknown post or tag). It also keeps the document title.
+/// Returns the state and a Retry for it.
+pub fn use_data<T: Data>(
+    path: impl Fn() -> String + Send + Sync + 'static,
+) -> (Loader<Option<T>>, impl Fn() + Copy + Send + Sync + 'static) {
+    let app = use_app();
+    let path = Memo::new(move |_| path());
+    let loader: Loader<Option<T>> = Loader::new();
+    let load = move |p: String| match app.cached::<T>(&p) {
+        Some(d) => loader.set(Load::Ready(Some(d))),
+        None => loader.run(async move {
+            let d = crate::api::data::<T>(app.base, &p, T::WHAT, T::MISSING.is_some()).await?;
+            if let Some(d) = &d {
+                app.remember(d);
+            }
+            Ok(d)
+        }),
+    };
+    // The first pass uses what the page holds, so the takeover renders the same view.
+    load(path.get_untracked());
+    let shown = StoredValue::new(path.get_untracked());
+    Effect::new(move |_| {
+        let p = path.get();
+        if shown.get_value() != p {
+            shown.set_value(p.clone());
+            load(p);
+        }
+    });
+    Effect::new(move |_| match loader.state.get() {
+        Load::Ready(Some(d)) => crate::dom::set_title(d.title().as_deref(), &app.site_title()),
+        Load::Ready(None) => crate::dom::set_title(T::MISSING, &app.site_title()),
+        _ => {}
+    });
+    (loader, move || load(path.get_untracked()))
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load<T> {

@@ -9,5 +9,9 @@ fn main() {
 #[cfg(not(feature = "ssr"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn render_markdown(markdown: &str) -> String {
-    quire_core::markdown::render(markdown, &quire_core::markdown::RenderOptions::default()).html
+    quire_core::markdown::render(
+        markdown,
+        &quire_core::render_options::RenderOptions::default(),
+    )
+    .html
 }

@@ -6,7 +6,7 @@
 //! Nothing here runs before the reader searches: no worker, no index request, so the first
 //! paint and the first load are the same with or without search.
 
-use crate::app::AppContext;
+use crate::state::AppContext;
 use leptos::prelude::*;
 use quire_core::search::Query;
 

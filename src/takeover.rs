@@ -3,7 +3,8 @@
 //! first view synchronously into a new element, and swaps it in within the same task: the
 //! browser never paints in between, so there is no flash, no shift and no scroll jump.
 
-use crate::app::{App, Initial};
+use crate::app::App;
+use crate::state::Initial;
 use leptos::prelude::*;
 use quire_core::url::{BASE_META, DATA_ID, ROOT_ID};
 use std::collections::HashMap;
@@ -33,18 +34,10 @@ pub fn read_initial() -> Initial {
             articles.insert(hash, prose.inner_html());
         }
     }
-    let (site, list, post, tags, tag) = match data {
-        Some(d) => (Some(d.site), d.list, d.post, d.tags, d.tag),
-        None => (None, None, None, None, None),
-    };
     Initial {
         base: quire_core::url::normalize_base(&base),
-        site,
-        lists: list.into_iter().collect(),
-        posts: post.into_iter().collect(),
         articles,
-        tags,
-        tag_pages: tag.into_iter().collect(),
+        ..data.map(Initial::from).unwrap_or_default()
     }
 }
 

@@ -3,10 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use quire::app::{App, Initial};
+use quire::app::App;
 use quire::components::post_meta::PostMeta;
+use quire::state::Initial;
 use quire_core::manifest::PostEntry;
-use quire_core::markdown::{render, RenderOptions};
+use quire_core::markdown::render;
+use quire_core::render_options::RenderOptions;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -3,7 +3,8 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use quire_core::manifest::{Manifest, Site};
-use quire_core::post::{build_site, SourceFile};
+use quire_core::post::SourceFile;
+use quire_core::site_build::build_site;
 
 fuzz_target!(|data: &[u8]| {
     let files: Vec<SourceFile> = data

@@ -3,7 +3,8 @@
 //! the HTML passes the oracle.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use quire_core::markdown::{code_blocks, render, summary, RenderOptions};
+use quire_core::markdown::{code_blocks, render, summary};
+use quire_core::render_options::RenderOptions;
 
 #[path = "oracle.rs"]
 mod oracle;

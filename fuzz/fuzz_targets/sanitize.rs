@@ -1,7 +1,7 @@
 //! Any raw HTML through the allow-list: no panic, and the output passes the oracle.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use quire_core::markdown::RenderOptions;
+use quire_core::render_options::RenderOptions;
 use quire_core::sanitize::Sanitizer;
 
 #[path = "oracle.rs"]

@@ -2,7 +2,7 @@
 //! index and on the article. Tag links are plain anchors (the router takes over their clicks),
 //! so the component needs no router around it.
 
-use crate::app::tag_href;
+use crate::href::tag_href;
 use leptos::prelude::*;
 use quire_core::manifest::PostEntry;
 

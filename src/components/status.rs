@@ -1,7 +1,7 @@
 //! Loading and error states: never a blank page, always a way forward.
 
 use crate::api::ApiError;
-use crate::app::home;
+use crate::href::home;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

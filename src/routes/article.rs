@@ -1,16 +1,18 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
-use crate::api::{self, ApiError};
-use crate::app::{home, post_href, set_title, use_app, AppContext};
+use crate::api::ApiError;
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toc::Toc;
-use crate::load::{Load, Loader};
+use crate::dom::set_title;
+use crate::href::{home, post_href};
+use crate::load::{use_data, Load, Loader};
+use crate::state::{use_app, AppContext};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use quire_core::manifest::{PostData, PostEntry};
-use quire_core::markdown::{render, RenderOptions};
+use quire_core::manifest::PostData;
+use quire_core::url;
 
 #[component]
 pub fn Article() -> impl IntoView {
@@ -24,36 +26,30 @@ pub fn Article() -> impl IntoView {
             .trim_end_matches('/')
             .to_string()
     });
+    // Reached from an index page, the post's Markdown address is known already: start that
+    // request beside the data's instead of after it (`load_body` awaits it).
+    #[cfg(not(feature = "ssr"))]
+    Effect::new(move |_| {
+        let s = slug.get();
+        if app.cached::<PostData>(&url::post_data_path(&s)).is_some() {
+            return;
+        }
+        if let Some(entry) = app
+            .known_entry(&s)
+            .filter(|e| app.cached_article(&e.hash).is_none())
+        {
+            let body = app.body(&entry);
+            leptos::task::spawn_local(async move {
+                let _ = body.await;
+            });
+        }
+    });
     // `Ready(None)`: there is no such post.
-    let data: Loader<Option<PostData>> = Loader::new();
+    let (data, retry) = use_data::<PostData>(move || url::post_data_path(&slug.get()));
     let body: Loader<String> = Loader::new();
-    let load_data = move |s: String| match app.cached_post(&s) {
-        Some(d) => data.set(Load::Ready(Some(d))),
-        None => data.run(async move {
-            // Reached from an index page, the post's Markdown address is known already: start
-            // that request beside the data's instead of after it (`load_body` awaits it).
-            #[cfg(not(feature = "ssr"))]
-            if let Some(entry) = app
-                .known_entry(&s)
-                .filter(|e| app.cached_article(&e.hash).is_none())
-            {
-                let body = app.body(&entry);
-                leptos::task::spawn_local(async move {
-                    let _ = body.await;
-                });
-            }
-            let d = api::post_data(app.base, &s).await?;
-            if let Some(d) = &d {
-                app.remember_post(d);
-            }
-            Ok(d)
-        }),
-    };
 
     // A post the page already holds (prerendered, or read before) renders in the first pass, so
     // taking over a prerendered page shows no loading state.
-    load_data(slug.get_untracked());
-    let shown_slug = StoredValue::new(slug.get_untracked());
     let shown_hash = StoredValue::new(None::<String>);
     if let Load::Ready(Some(d)) = data.state.get_untracked() {
         if let Some(html) = app.cached_article(&d.entry.hash) {
@@ -61,13 +57,6 @@ pub fn Article() -> impl IntoView {
             shown_hash.set_value(Some(d.entry.hash));
         }
     }
-    Effect::new(move |_| {
-        let s = slug.get();
-        if shown_slug.get_value() != s {
-            shown_slug.set_value(s.clone());
-            load_data(s);
-        }
-    });
     // `/posts/x/#section` reached inside the app: scroll once the body is there. (A first load
     // is scrolled by the browser, on the prerendered page.)
     let first_ready = StoredValue::new(matches!(body.state.get_untracked(), Load::Ready(_)));
@@ -106,18 +95,16 @@ pub fn Article() -> impl IntoView {
         Load::Ready(None) => None,
         _ => app.known_entry(&slug.get()),
     });
-    Effect::new(move |_| match (entry.get(), data.state.get()) {
-        (Some(e), _) => set_title(Some(&e.title), &app.site_title()),
-        (None, Load::Ready(None)) => set_title(Some("Post not found"), &app.site_title()),
-        _ => {}
+    // While the data loads, the title of the entry an index page showed.
+    Effect::new(move |_| {
+        if let (Some(e), Load::Loading) = (entry.get(), data.state.get()) {
+            set_title(Some(&e.title), &app.site_title());
+        }
     });
 
     move || match (entry.get(), data.state.get()) {
         (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
-        (None, Load::Failed(error)) => {
-            view! { <ErrorPanel error on_retry=move || load_data(slug.get_untracked()) /> }
-                .into_any()
-        }
+        (None, Load::Failed(error)) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         (None, _) => view! { <Loading what="the post" /> }.into_any(),
         (Some(e), state) => {
             let hash = e.hash.clone();
@@ -143,7 +130,7 @@ pub fn Article() -> impl IntoView {
                     <Toc headings />
                     {move || match (data.state.get(), body.state.get()) {
                         (Load::Failed(error), _) => {
-                            view! { <ErrorPanel error on_retry=move || load_data(slug.get_untracked()) /> }
+                            view! { <ErrorPanel error on_retry=retry /> }
                                 .into_any()
                         }
                         (_, Load::Ready(html)) => {
@@ -225,39 +212,11 @@ fn load_body(app: AppContext, body: Loader<String>, data: PostData) {
         let markdown = app.body(&data.entry).await;
         app.forget_body(&data.entry.hash);
         let markdown = markdown?;
-        let html = render_post(&markdown, &data.entry, base, &data.links, &data.code);
+        let html =
+            quire_core::article::render_post(&markdown, &data.entry, base, &data.links, &data.code);
         app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)
     });
-}
-
-/// The same render call the build tool makes; `links` maps other posts' source paths
-/// (`posts/other.md`) to their slugs, `code` holds the build's highlighting.
-pub fn render_post(
-    markdown: &str,
-    entry: &PostEntry,
-    base: &str,
-    links: &[(String, String)],
-    code: &[quire_core::code::Tokens],
-) -> String {
-    let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let lookup = |path: &str| {
-        let path = path.trim_start_matches('/');
-        links
-            .iter()
-            .find(|(src, _)| src == path)
-            .map(|(_, slug)| slug.clone())
-    };
-    render(
-        markdown,
-        &RenderOptions {
-            base,
-            source_dir,
-            post_slug: Some(&lookup),
-            code,
-        },
-    )
-    .html
 }
 
 #[component]

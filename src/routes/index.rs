@@ -1,14 +1,15 @@
 //! `/` and `/page/:page`: published posts, newest first, one page at a time.
 
-use crate::api;
-use crate::app::{page_href, post_href, set_title, use_app};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::load::{Load, Loader};
+use crate::href::{page_href, post_href};
+use crate::load::{use_data, Load};
+use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use quire_core::manifest::ListPage;
+use quire_core::url;
 
 #[component]
 pub fn Index() -> impl IntoView {
@@ -21,37 +22,14 @@ pub fn Index() -> impl IntoView {
             .and_then(|p| p.trim_end_matches('/').parse::<usize>().ok())
             .unwrap_or(1)
     });
-    let list: Loader<ListPage> = Loader::new();
-    let load = move |n: usize| match app.cached_list(n) {
-        Some(l) => list.set(Load::Ready(l)),
-        None => list.run(async move {
-            let l = api::list(app.base, n).await?;
-            app.remember_list(&l);
-            Ok(l)
-        }),
-    };
-    // The first pass uses what the page holds, so the takeover renders the same list.
-    load(page.get_untracked());
-    let shown = StoredValue::new(page.get_untracked());
-    Effect::new(move |_| {
-        let n = page.get();
-        if shown.get_value() != n {
-            shown.set_value(n);
-            load(n);
-        }
-    });
-    Effect::new(move |_| {
-        let n = page.get();
-        let title = (n > 1).then(|| format!("Page {n}"));
-        set_title(title.as_deref(), &app.site_title());
-    });
+    let (list, retry) = use_data::<ListPage>(move || url::list_data_path(page.get()));
 
     move || match list.state.get() {
         Load::Loading => view! { <Loading what="posts" /> }.into_any(),
-        Load::Failed(error) => {
-            view! { <ErrorPanel error on_retry=move || load(page.get_untracked()) /> }.into_any()
-        }
-        Load::Ready(list) => {
+        Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
+        // A list page is never missing: a failure says so instead.
+        Load::Ready(None) => view! { <Loading what="posts" /> }.into_any(),
+        Load::Ready(Some(list)) => {
             let description = app.site_description();
             let (n, pages) = (list.page, list.pages);
             view! {

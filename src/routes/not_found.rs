@@ -1,13 +1,16 @@
 //! The 404 view for any address the router does not know.
 
-use crate::app::{home, set_title, use_app};
+use crate::dom::set_title;
+use crate::href::home;
+use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use quire_core::manifest::NOT_FOUND_TITLE;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| set_title(Some("Page not found"), &app.site_title()));
+    Effect::new(move |_| set_title(Some(NOT_FOUND_TITLE), &app.site_title()));
     view! {
         <section class="not-found">
             <h1>"Page not found"</h1>

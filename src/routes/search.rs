@@ -1,13 +1,16 @@
 //! `/search/?q=…&tag=…&year=…`: results as you type, answered by the search worker. The URL
 //! always holds the query, so a search can be linked, reloaded and shared.
 
-use crate::app::{home, set_title, use_app};
 use crate::components::status::FailurePanel;
+use crate::dom::set_title;
+use crate::href::{go, home};
 use crate::search::{use_search, Status};
+use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use quire_core::sanitize::escape;
+use quire_core::escape::escape;
+use quire_core::manifest::SEARCH_TITLE;
 use quire_core::search::{Query, RESULTS_SHOWN};
 use quire_core::url;
 
@@ -68,7 +71,7 @@ pub fn SearchPage() -> impl IntoView {
             );
         }
     };
-    Effect::new(move |_| set_title(Some("Search"), &app.site_title()));
+    Effect::new(move |_| set_title(Some(SEARCH_TITLE), &app.site_title()));
     // Reached by the `/` key or a link inside the app, the box takes the typing at once.
     #[cfg(not(feature = "ssr"))]
     request_animation_frame(|| {
@@ -284,15 +287,6 @@ pub fn SearchPage() -> impl IntoView {
 
 /// How long typing pauses before the URL follows the query.
 const URL_DELAY_MS: u64 = 300;
-
-/// Navigation to an address that already holds the base path (leptos_router would add it
-/// again).
-pub fn go() -> NavigateOptions {
-    NavigateOptions {
-        resolve: false,
-        ..NavigateOptions::default()
-    }
-}
 
 /// The filter's options, plus the current value when the index does not list it (a link's
 /// filter, before the index arrives or for a tag no post has), selected.

@@ -1,34 +1,24 @@
 //! `/tags/` (every tag with its number of posts) and `/tags/:tag/` (the posts of one tag).
 
-use crate::api;
-use crate::app::{home, post_href, set_title, tag_href, use_app};
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::load::{Load, Loader};
+use crate::href::{home, post_href, tag_href, tags_href};
+use crate::load::{use_data, Load};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use quire_core::manifest::{TagList, TagPage};
+use quire_core::manifest::{RouteData, TagList, TagPage};
+use quire_core::url;
 
 #[component]
 pub fn Tags() -> impl IntoView {
-    let app = use_app();
-    let list: Loader<TagList> = Loader::new();
-    let load = move || match app.cached_tag_list() {
-        Some(l) => list.set(Load::Ready(l)),
-        None => list.run(async move {
-            let l = api::tag_list(app.base).await?;
-            app.remember_tag_list(&l);
-            Ok(l)
-        }),
-    };
-    load();
-    Effect::new(move |_| set_title(Some("Tags"), &app.site_title()));
+    let (list, retry) = use_data::<TagList>(|| url::TAGS_DATA_PATH.to_string());
     move || {
         match list.state.get() {
         Load::Loading => view! { <Loading what="tags" /> }.into_any(),
-        Load::Failed(error) => view! { <ErrorPanel error on_retry=load /> }.into_any(),
-        Load::Ready(list) => view! {
+        Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
+        Load::Ready(None) => view! { <Loading what="tags" /> }.into_any(),
+        Load::Ready(Some(list)) => view! {
             <section class="tags-page">
                 <h1>"Tags"</h1>
                 {if list.tags.is_empty() {
@@ -61,7 +51,6 @@ pub fn Tags() -> impl IntoView {
 
 #[component]
 pub fn Tag() -> impl IntoView {
-    let app = use_app();
     let params = use_params_map();
     let slug = Memo::new(move |_| {
         params
@@ -72,40 +61,10 @@ pub fn Tag() -> impl IntoView {
             .to_string()
     });
     // `Ready(None)`: no post has this tag.
-    let page: Loader<Option<TagPage>> = Loader::new();
-    let load = move |s: String| match app.cached_tag_page(&s) {
-        Some(p) => page.set(Load::Ready(Some(p))),
-        None => page.run(async move {
-            let p = api::tag_page(app.base, &s).await?;
-            if let Some(p) = &p {
-                app.remember_tag_page(p);
-            }
-            Ok(p)
-        }),
-    };
-    load(slug.get_untracked());
-    let shown = StoredValue::new(slug.get_untracked());
-    Effect::new(move |_| {
-        let s = slug.get();
-        if shown.get_value() != s {
-            shown.set_value(s.clone());
-            load(s);
-        }
-    });
-    Effect::new(move |_| {
-        if let Load::Ready(p) = page.state.get() {
-            let name = p.map(|p| format!("Posts tagged “{}”", p.tag.name));
-            set_title(
-                Some(name.as_deref().unwrap_or("Tag not found")),
-                &app.site_title(),
-            );
-        }
-    });
+    let (page, retry) = use_data::<TagPage>(move || url::tag_data_path(&slug.get()));
     move || match page.state.get() {
         Load::Loading => view! { <Loading what="posts" /> }.into_any(),
-        Load::Failed(error) => {
-            view! { <ErrorPanel error on_retry=move || load(slug.get_untracked()) /> }.into_any()
-        }
+        Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         Load::Ready(None) => view! {
             <section class="not-found">
                 <h1>"Tag not found"</h1>
@@ -120,12 +79,10 @@ pub fn Tag() -> impl IntoView {
             let count = p.tag.count;
             view! {
                 <section class="index">
-                    <h1 class="tag-title">
-                        {format!("Posts tagged “{}”", p.tag.name)}
-                    </h1>
+                    <h1 class="tag-title">{p.title()}</h1>
                     <p class="tag-summary">
                         {format!("{count} post{}", if count == 1 { "" } else { "s" })} " · "
-                        <A href=crate::app::tags_href() exact=true>"All tags"</A>
+                        <A href=tags_href() exact=true>"All tags"</A>
                     </p>
                     <ol class="post-list">
                         {p

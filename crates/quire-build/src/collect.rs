@@ -3,7 +3,8 @@
 use crate::display_path;
 use quire_core::diagnostics::Diagnostic;
 use quire_core::manifest::{ListPage, PostData, Site};
-use quire_core::post::{SiteBuild, SourceFile};
+use quire_core::post::SourceFile;
+use quire_core::site_build::SiteBuild;
 use std::fs;
 use std::path::{Path, PathBuf};
 

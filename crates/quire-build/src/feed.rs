@@ -74,7 +74,7 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
         let link = absolute(manifest, &url::post_route(base, &e.slug))?;
         let markdown = quire_core::front_matter::body(&post.text);
         // Feed readers drop classes, so highlighting would only add bytes.
-        let html = quire::routes::article::render_post(markdown, e, base, &links, &[]);
+        let html = quire_core::article::render_post(markdown, e, base, &links, &[]);
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape(&e.title)));
         xml.push_str(&format!(

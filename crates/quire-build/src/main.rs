@@ -113,7 +113,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, String> {
     let input = collect::read_project(&args.root)?;
-    let mut build = quire_core::post::build_site(&input.posts, input.site, args.drafts);
+    let mut build = quire_core::site_build::build_site(&input.posts, input.site, args.drafts);
     let mut diags: Vec<Diagnostic> = input.diagnostics;
     diags.extend(build.diagnostics.iter().cloned());
     let exists = |rel: &str| {
@@ -175,7 +175,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 /// Prerendered pages, feeds and host files, written around trunk's shell (`index.html`).
 fn write_site_files(
     args: &Args,
-    build: &quire_core::post::SiteBuild,
+    build: &quire_core::site_build::SiteBuild,
     data: &(Vec<ListPage>, Vec<PostData>),
     diags: &mut Vec<Diagnostic>,
 ) -> Result<(), String> {

@@ -6,9 +6,14 @@
 use crate::shell::escape;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
-use quire::app::{App, Initial};
-use quire_core::manifest::{ListPage, Manifest, PageData, PostData, PostEntry, VERSION};
-use quire_core::post::SiteBuild;
+use quire::app::App;
+use quire::state::Initial;
+use quire_core::article::render_post;
+use quire_core::manifest::{
+    ListPage, Manifest, PageData, PostData, PostEntry, RouteData, NOT_FOUND_TITLE, SEARCH_TITLE,
+    VERSION,
+};
+use quire_core::site_build::SiteBuild;
 use quire_core::url;
 use std::collections::HashMap;
 
@@ -17,6 +22,25 @@ pub struct Page {
     /// Relative to the output root, e.g. `posts/a/index.html`.
     pub path: String,
     pub html: String,
+}
+
+/// One prerendered route: where it is written, what its head says, and the data the page
+/// embeds, from which the prerenderer and the app's takeover both build the app's state.
+/// Adding a route to the site is adding a row in [`routes`].
+struct Row<'a> {
+    /// Relative to the output root, e.g. `posts/a/index.html`.
+    path: String,
+    /// Route path including the base, e.g. `/blog/posts/a/`.
+    route: String,
+    /// Whether the page has a canonical address (404.html has none).
+    canonical: bool,
+    /// The title's first part, from [`RouteData::title`] where the page has data.
+    title: Option<String>,
+    description: &'a str,
+    article: Option<&'a PostEntry>,
+    data: PageData,
+    /// The article's HTML by content hash, rendered once here and reused by the takeover.
+    articles: HashMap<String, String>,
 }
 
 /// What a page's `<head>` says about it.
@@ -28,13 +52,125 @@ struct Head<'a> {
     article: Option<&'a PostEntry>,
 }
 
+/// Every route of the site, in writing order.
+fn routes<'a>(
+    base: &'a str,
+    build: &'a SiteBuild,
+    (lists, datas): &'a (Vec<ListPage>, Vec<PostData>),
+) -> impl Iterator<Item = Row<'a>> + 'a {
+    let site = &build.manifest.site;
+    let empty = PageData {
+        version: VERSION,
+        site: site.clone(),
+        list: None,
+        post: None,
+        tags: None,
+        tag: None,
+    };
+    let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
+        path,
+        route,
+        canonical: true,
+        title,
+        description: &site.description,
+        article: None,
+        data,
+        articles: HashMap::new(),
+    };
+    let (tag_list, tag_pages) = build.tags();
+
+    let index = lists.iter().map({
+        let empty = empty.clone();
+        move |l| {
+            row(
+                url::index_page_path(l.page),
+                url::index_route(base, l.page),
+                l.title(),
+                PageData {
+                    list: Some(l.clone()),
+                    ..empty.clone()
+                },
+            )
+        }
+    });
+    let articles = build.posts.iter().zip(datas).map({
+        let empty = empty.clone();
+        move |(post, data)| {
+            let e = &post.entry;
+            let markdown = quire_core::front_matter::body(&post.text);
+            let html = render_post(markdown, e, base, &data.links, &data.code);
+            Row {
+                description: &e.summary,
+                article: Some(e),
+                articles: HashMap::from([(e.hash.clone(), html)]),
+                ..row(
+                    url::post_page_path(&e.slug),
+                    url::post_route(base, &e.slug),
+                    data.title(),
+                    PageData {
+                        post: Some(data.clone()),
+                        ..empty.clone()
+                    },
+                )
+            }
+        }
+    });
+    let tags = std::iter::once(row(
+        "tags/index.html".into(),
+        url::tags_route(base),
+        tag_list.title(),
+        PageData {
+            tags: Some(tag_list),
+            ..empty.clone()
+        },
+    ));
+    let tag = tag_pages.into_iter().map({
+        let empty = empty.clone();
+        move |t| {
+            row(
+                format!("tags/{}/index.html", t.tag.slug),
+                url::tag_route(base, &t.tag.slug),
+                t.title(),
+                PageData {
+                    tag: Some(t),
+                    ..empty.clone()
+                },
+            )
+        }
+    });
+    // Pages with no data of their own. The search page, so `/search/?q=…` links work on any
+    // static host (the app answers the query once it starts). 404.html, which static hosts
+    // serve for any missing address (GitHub Pages, Netlify, Cloudflare Pages, nginx's
+    // error_page); the app then shows the right not-found view for the URL.
+    let search = row(
+        "search/index.html".into(),
+        url::search_route(base),
+        Some(SEARCH_TITLE.into()),
+        empty.clone(),
+    );
+    let not_found = Row {
+        canonical: false,
+        ..row(
+            "404.html".into(),
+            format!("{base}/404.html"),
+            Some(NOT_FOUND_TITLE.into()),
+            empty,
+        )
+    };
+    index
+        .chain(articles)
+        .chain(tags)
+        .chain(tag)
+        .chain([search, not_found])
+}
+
 /// `csp` adds that Content-Security-Policy as a `<meta>` (release builds; `trunk serve`'s
 /// live-reload script is inline, so development pages go without).
 pub fn pages(
     shell: &str,
     base: &str,
     build: &SiteBuild,
-    (lists, datas): &(Vec<ListPage>, Vec<PostData>),
+    data: &(Vec<ListPage>, Vec<PostData>),
     csp: Option<&str>,
 ) -> Vec<Page> {
     let shell = match csp {
@@ -45,171 +181,35 @@ pub fn pages(
         ),
         None => shell.to_string(),
     };
-    let shell = shell.as_str();
     let manifest = &build.manifest;
-    let site = &manifest.site;
-    let empty = PageData {
-        version: VERSION,
-        site: site.clone(),
-        list: None,
-        post: None,
-        tags: None,
-        tag: None,
-    };
-    let embed = |list: Option<&ListPage>, post: Option<&PostData>| {
-        json_for_script(&PageData {
-            list: list.cloned(),
-            post: post.cloned(),
-            ..empty.clone()
+    routes(base, build, data)
+        .map(|row| {
+            let initial = Initial {
+                base: base.to_string(),
+                articles: row.articles,
+                ..Initial::from(row.data.clone())
+            };
+            let body = render_route(initial, &row.route);
+            let head = Head {
+                title: url::page_title(row.title.as_deref(), &manifest.site.title),
+                description: row.description,
+                route: row.canonical.then_some(row.route),
+                article: row.article,
+            };
+            let html = assemble(
+                &shell,
+                base,
+                manifest,
+                &head,
+                &body,
+                &json_for_script(&row.data),
+            );
+            Page {
+                path: row.path,
+                html,
+            }
         })
-    };
-    let mut pages = Vec::with_capacity(build.posts.len() + lists.len() + 1);
-
-    for list in lists {
-        let route = url::index_route(base, list.page);
-        let initial = Initial {
-            base: base.to_string(),
-            site: Some(site.clone()),
-            lists: vec![list.clone()],
-            ..Initial::default()
-        };
-        let body = render_route(initial, &route);
-        let title = match list.page {
-            1 => site.title.clone(),
-            n => url::page_title(Some(&format!("Page {n}")), &site.title),
-        };
-        let head = Head {
-            title,
-            description: &site.description,
-            route: Some(route),
-            article: None,
-        };
-        pages.push(Page {
-            path: url::index_page_path(list.page),
-            html: assemble(
-                shell,
-                base,
-                manifest,
-                &head,
-                &body,
-                &embed(Some(list), None),
-            ),
-        });
-    }
-
-    for (post, data) in build.posts.iter().zip(datas) {
-        let e = &post.entry;
-        let markdown = quire_core::front_matter::body(&post.text);
-        let html = quire::routes::article::render_post(markdown, e, base, &data.links, &data.code);
-        let route = url::post_route(base, &e.slug);
-        let initial = Initial {
-            base: base.to_string(),
-            site: Some(site.clone()),
-            posts: vec![data.clone()],
-            articles: HashMap::from([(e.hash.clone(), html)]),
-            ..Initial::default()
-        };
-        let body = render_route(initial, &route);
-        let head = Head {
-            title: url::page_title(Some(&e.title), &site.title),
-            description: &e.summary,
-            route: Some(route),
-            article: Some(e),
-        };
-        pages.push(Page {
-            path: url::post_page_path(&e.slug),
-            html: assemble(
-                shell,
-                base,
-                manifest,
-                &head,
-                &body,
-                &embed(None, Some(data)),
-            ),
-        });
-    }
-
-    let (tag_list, tag_pages) = build.tags();
-    let route = url::tags_route(base);
-    let initial = Initial {
-        base: base.to_string(),
-        site: Some(site.clone()),
-        tags: Some(tag_list.clone()),
-        ..Initial::default()
-    };
-    let body = render_route(initial, &route);
-    let head = Head {
-        title: url::page_title(Some("Tags"), &site.title),
-        description: &site.description,
-        route: Some(route),
-        article: None,
-    };
-    let data = json_for_script(&PageData {
-        tags: Some(tag_list),
-        ..empty.clone()
-    });
-    pages.push(Page {
-        path: "tags/index.html".into(),
-        html: assemble(shell, base, manifest, &head, &body, &data),
-    });
-    for tag in &tag_pages {
-        let route = url::tag_route(base, &tag.tag.slug);
-        let initial = Initial {
-            base: base.to_string(),
-            site: Some(site.clone()),
-            tag_pages: vec![tag.clone()],
-            ..Initial::default()
-        };
-        let body = render_route(initial, &route);
-        let title = format!("Posts tagged “{}”", tag.tag.name);
-        let head = Head {
-            title: url::page_title(Some(&title), &site.title),
-            description: &site.description,
-            route: Some(route),
-            article: None,
-        };
-        let data = json_for_script(&PageData {
-            tag: Some(tag.clone()),
-            ..empty.clone()
-        });
-        pages.push(Page {
-            path: format!("tags/{}/index.html", tag.tag.slug),
-            html: assemble(shell, base, manifest, &head, &body, &data),
-        });
-    }
-
-    // Pages with no data of their own. The search page, so `/search/?q=…` links work on any
-    // static host (the app answers the query once it starts). 404.html, which static hosts
-    // serve for any missing address (GitHub Pages, Netlify, Cloudflare Pages, nginx's
-    // error_page); the app then shows the right not-found view for the URL.
-    let plain = [
-        (url::search_route(base), "search/index.html", "Search", true),
-        (
-            format!("{base}/404.html"),
-            "404.html",
-            "Page not found",
-            false,
-        ),
-    ];
-    for (route, path, title, canonical) in plain {
-        let initial = Initial {
-            base: base.to_string(),
-            site: Some(site.clone()),
-            ..Initial::default()
-        };
-        let body = render_route(initial, &route);
-        let head = Head {
-            title: url::page_title(Some(title), &site.title),
-            description: &site.description,
-            route: canonical.then_some(route),
-            article: None,
-        };
-        pages.push(Page {
-            path: path.into(),
-            html: assemble(shell, base, manifest, &head, &body, &embed(None, None)),
-        });
-    }
-    pages
+        .collect()
 }
 
 /// The app's markup for one URL, rendered by the same components the browser runs.

@@ -1,7 +1,7 @@
 //! The HTML shell trunk wrote (`index.html` with its hashed script and style tags), finished
 //! with what only the build knows: the base path for the app and the site's title.
 
-pub use quire_core::sanitize::escape;
+pub use quire_core::escape::escape;
 
 /// The Content-Security-Policy of release builds: scripts only from the site itself (boot.js,
 /// the wasm-bindgen module) plus WebAssembly compilation and, by hash, the shell's own inline

@@ -56,12 +56,12 @@ pub fn to_html(text: &str, tokens: &[u32]) -> Option<String> {
         let piece = text.get(at..end)?;
         let class = *CLASSES.get(run[1] as usize)?;
         if class.is_empty() {
-            out.push_str(&crate::sanitize::escape(piece));
+            out.push_str(&crate::escape::escape(piece));
         } else {
             out.push_str("<span class=\"");
             out.push_str(class);
             out.push_str("\">");
-            out.push_str(&crate::sanitize::escape(piece));
+            out.push_str(&crate::escape::escape(piece));
             out.push_str("</span>");
         }
         at = end;

@@ -5,11 +5,14 @@
 //! parses front matter values: it reads them from the manifest the build tool wrote, and only
 //! needs [`front_matter::split`] to find where a fetched post's body starts.
 
+pub mod article;
 pub mod code;
 pub mod diagnostics;
+pub mod escape;
 pub mod front_matter;
 pub mod manifest;
 pub mod markdown;
+pub mod render_options;
 pub mod response;
 pub mod sanitize;
 pub mod search;
@@ -20,8 +23,12 @@ pub mod date;
 #[cfg(feature = "meta")]
 pub mod links;
 #[cfg(feature = "meta")]
+pub mod meta;
+#[cfg(feature = "meta")]
 pub mod post;
 #[cfg(feature = "meta")]
 pub mod site;
+#[cfg(feature = "meta")]
+pub mod site_build;
 #[cfg(feature = "meta")]
 pub mod slug;

@@ -4,8 +4,9 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::front_matter;
-use crate::markdown::{self, RenderOptions};
-use crate::post::SiteBuild;
+use crate::markdown;
+use crate::render_options::RenderOptions;
+use crate::site_build::SiteBuild;
 use pulldown_cmark::{Event, Parser, Tag};
 
 /// `file_exists` answers for a path relative to `public/` (`posts/images/a.png`).
@@ -130,7 +131,8 @@ fn percent_decode(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::manifest::Site;
-    use crate::post::{build_site, SourceFile};
+    use crate::post::SourceFile;
+    use crate::site_build::build_site;
 
     fn file(name: &str, text: &str) -> SourceFile {
         SourceFile {

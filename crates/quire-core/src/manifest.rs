@@ -203,6 +203,70 @@ pub fn tags(site: &Site, posts: &[PostEntry]) -> (TagList, Vec<TagPage>) {
     (list, pages)
 }
 
+/// What every data file a route shows has in common: where it lives, what the page is called,
+/// and the site it belongs to. The app's loader, its cache, the prerenderer and the takeover all
+/// go through this, so a new route's data needs only this impl.
+pub trait RouteData {
+    /// Its file, relative to the site root (`posts/a.json`): also its key in the app's cache.
+    fn data_path(&self) -> String;
+    /// The document title's first part ("Page 2", "Posts tagged “go”"); `None` for the site's
+    /// title alone. The app and the prerendered page both use it.
+    fn title(&self) -> Option<String>;
+    fn site(&self) -> &Site;
+}
+
+impl RouteData for ListPage {
+    fn data_path(&self) -> String {
+        crate::url::list_data_path(self.page)
+    }
+    fn title(&self) -> Option<String> {
+        (self.page > 1).then(|| format!("Page {}", self.page))
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
+impl RouteData for PostData {
+    fn data_path(&self) -> String {
+        crate::url::post_data_path(&self.entry.slug)
+    }
+    fn title(&self) -> Option<String> {
+        Some(self.entry.title.clone())
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
+impl RouteData for TagList {
+    fn data_path(&self) -> String {
+        crate::url::TAGS_DATA_PATH.to_string()
+    }
+    fn title(&self) -> Option<String> {
+        Some("Tags".into())
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
+impl RouteData for TagPage {
+    fn data_path(&self) -> String {
+        crate::url::tag_data_path(&self.tag.slug)
+    }
+    fn title(&self) -> Option<String> {
+        Some(format!("Posts tagged “{}”", self.tag.name))
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
+/// Titles of pages that have no data of their own.
+pub const SEARCH_TITLE: &str = "Search";
+pub const NOT_FOUND_TITLE: &str = "Page not found";
+
 /// What a prerendered page embeds for the app (`<script type="application/json">`): only what
 /// that page shows, so a page's size does not grow with the number of posts it does not list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,8 @@
 //! The state lives across one document's HTML events, so a stray `</div>` can never close the
 //! page's own markup and every tag a post opens is closed at its end.
 
-use crate::markdown::{safe_url, RenderOptions};
+use crate::escape::escape;
+use crate::render_options::{safe_url, RenderOptions};
 
 /// Formatting and structure a post may use; no element that runs, loads or submits anything.
 const TAGS: &[&str] = &[
@@ -411,21 +412,6 @@ fn escape_keeping_entities(s: &str) -> String {
             c => out.push(c),
         }
         i += c.len_utf8();
-    }
-    out
-}
-
-/// Escapes text for HTML text and double-quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
     }
     out
 }

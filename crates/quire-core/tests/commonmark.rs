@@ -3,7 +3,8 @@
 //! policy changes on purpose are listed in `DELIBERATE` with the reason; every other example
 //! must match, and every listed one must still differ (so the list stays true).
 
-use quire_core::markdown::{render, RenderOptions};
+use quire_core::markdown::render;
+use quire_core::render_options::RenderOptions;
 
 struct Example {
     number: usize,

@@ -4,7 +4,8 @@
 
 use quire_core::diagnostics::{Diagnostic, Severity};
 use quire_core::manifest::Site;
-use quire_core::post::{build_site, read_post, SiteBuild, SourceFile};
+use quire_core::post::{read_post, SourceFile};
+use quire_core::site_build::{build_site, SiteBuild};
 
 const SEED: &[u8] = include_bytes!("../../../public/posts/golang-vs-python-for-backend.md");
 

@@ -1,7 +1,7 @@
 //! The results as HTML: built here, in the worker, so the app's own WASM only sets it. Every
 //! piece of text is escaped (titles and snippets come from posts).
 
-use quire_core::sanitize::escape;
+use quire_core::escape::escape;
 use quire_core::search::{snippet, Found};
 use quire_core::url;
 

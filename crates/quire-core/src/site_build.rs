@@ -1,0 +1,182 @@
+//! Assembling the site: every post read, drafts and duplicate addresses dropped, the rest in
+//! index order, and the data files, feed entries and search index computed once from that.
+
+use crate::diagnostics::Diagnostic;
+use crate::front_matter;
+use crate::manifest::{self, ListPage, Manifest, PostData, Site, VERSION};
+use crate::markdown;
+use crate::post::{read_post, Post, SourceFile};
+use crate::render_options::RenderOptions;
+
+/// The result of reading every post of a site.
+#[derive(Debug)]
+pub struct SiteBuild {
+    pub manifest: Manifest,
+    /// Published posts, in manifest order.
+    pub posts: Vec<Post>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads all posts, drops drafts unless asked for, refuses duplicate slugs, and orders the rest
+/// newest first (posts without a valid date last, by title).
+pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> SiteBuild {
+    let mut files: Vec<&SourceFile> = files.iter().collect();
+    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    let mut diagnostics = Vec::new();
+    let mut posts: Vec<Post> = Vec::new();
+    let mut owners: Vec<(String, String)> = Vec::new();
+    for file in files {
+        let (post, diags) = read_post(file);
+        diagnostics.extend(diags);
+        let Some(post) = post else { continue };
+        if let Some((_, owner)) = owners.iter().find(|(s, _)| *s == post.entry.slug) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &file.display_path,
+                    format!("already used by {owner}; this post is skipped. Give one of them a different `slug:`"),
+                )
+                .field("slug", Some(&post.entry.slug)),
+            );
+            continue;
+        }
+        owners.push((post.entry.slug.clone(), file.display_path.clone()));
+        if post.entry.draft && !include_drafts {
+            continue;
+        }
+        posts.push(post);
+    }
+    // Files were read in path order; within a file, report top to bottom.
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    posts.sort_by(|a, b| match (a.timestamp, b.timestamp) {
+        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.entry.title.cmp(&b.entry.title)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.entry.title.cmp(&b.entry.title),
+    });
+    let manifest = Manifest {
+        version: VERSION,
+        site,
+        posts: posts.iter().map(|p| p.entry.clone()).collect(),
+    };
+    SiteBuild {
+        manifest,
+        posts,
+        diagnostics,
+    }
+}
+
+impl SiteBuild {
+    /// Highlights every post's code blocks with `highlight(language, text)` (empty runs: leave
+    /// the block plain). The app and the prerendered pages get the runs through [`Self::data`].
+    pub fn highlight(&mut self, highlight: &dyn Fn(&str, &str) -> crate::code::Tokens) {
+        for post in &mut self.posts {
+            post.code = markdown::code_blocks(front_matter::body(&post.text))
+                .into_iter()
+                .map(|(lang, text)| lang.map_or_else(Vec::new, |l| highlight(&l, &text)))
+                .collect();
+            // No highlighted block: nothing to ship.
+            if post.code.iter().all(Vec::is_empty) {
+                post.code.clear();
+            }
+        }
+    }
+
+    /// The tag list and each tag's posts (drafts included only in development builds).
+    pub fn tags(&self) -> (manifest::TagList, Vec<manifest::TagPage>) {
+        manifest::tags(&self.manifest.site, &self.manifest.posts)
+    }
+
+    /// The data files the app loads: index pages, and each post's data (neighbours, links to
+    /// other posts), in manifest order.
+    pub fn data(&self) -> (Vec<ListPage>, Vec<PostData>) {
+        let site = &self.manifest.site;
+        let entries = &self.manifest.posts;
+        let lists = manifest::paginate(site, entries, site.posts_per_page);
+        let posts = self
+            .posts
+            .iter()
+            .enumerate()
+            .map(|(i, post)| {
+                let (newer, older) = manifest::neighbours(entries, i);
+                let (links, headings) = links_and_headings(post, &self.manifest);
+                PostData {
+                    version: VERSION,
+                    site: site.clone(),
+                    entry: post.entry.clone(),
+                    newer,
+                    older,
+                    links,
+                    headings,
+                    code: post.code.clone(),
+                }
+            })
+            .collect();
+        (lists, posts)
+    }
+}
+
+impl SiteBuild {
+    /// The search index of the published posts (drafts never, even in development builds),
+    /// from their data (for the headings).
+    pub fn search_index(&self, data: &[PostData]) -> crate::search::Index {
+        let sources = self
+            .posts
+            .iter()
+            .zip(data)
+            .filter(|(p, _)| !p.entry.draft)
+            .map(|(p, d)| (p, d, markdown::plain_text(front_matter::body(&p.text))))
+            .collect::<Vec<_>>();
+        crate::search::Index::build(
+            sources
+                .iter()
+                .map(|(p, d, text)| crate::search::Source {
+                    doc: crate::search::Doc {
+                        slug: p.entry.slug.clone(),
+                        title: p.entry.title.clone(),
+                        date_display: p.entry.date_display.clone(),
+                        year: p
+                            .entry
+                            .date
+                            .as_deref()
+                            .and_then(|d| d.get(..4))
+                            .and_then(|y| y.parse().ok()),
+                        tags: p.entry.tag_slugs.clone(),
+                        hash: p.entry.hash.clone(),
+                    },
+                    headings: d.headings.iter().map(|h| h.text.as_str()).collect(),
+                    tags: p.entry.tags.iter().map(String::as_str).collect(),
+                    body: text,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The other posts a post links to by file (`[x](./other.md)`), source path → slug, and the
+/// post's headings.
+fn links_and_headings(
+    post: &Post,
+    manifest: &Manifest,
+) -> (Vec<(String, String)>, Vec<markdown::Heading>) {
+    let found = std::cell::RefCell::new(Vec::new());
+    let lookup = |path: &str| {
+        let slug = manifest.slug_for_source(path)?;
+        let source = path.trim_start_matches('/').to_string();
+        let mut f = found.borrow_mut();
+        if !f.iter().any(|(s, _): &(String, String)| *s == source) {
+            f.push((source, slug.clone()));
+        }
+        Some(slug)
+    };
+    let dir = post.entry.source.rsplit_once('/').map_or("", |(d, _)| d);
+    let rendered = markdown::render(
+        crate::front_matter::body(&post.text),
+        &RenderOptions {
+            base: "",
+            source_dir: dir,
+            post_slug: Some(&lookup),
+            code: &[],
+        },
+    );
+    (found.into_inner(), rendered.headings)
+}

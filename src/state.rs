@@ -1,0 +1,219 @@
+//! What the app knows: where it is deployed, the site, and every piece of route data it has
+//! loaded, kept so nothing is fetched twice and going back costs nothing.
+//!
+//! The same state starts the app in the browser and in the build tool's prerenderer: both
+//! build an [`Initial`] from the [`PageData`] a page embeds, so the page the build wrote and the
+//! app's first view are the same DOM.
+
+use crate::api::Body;
+use leptos::prelude::*;
+use quire_core::manifest::{
+    ListPage, PageData, PostData, PostEntry, RouteData, Site, TagList, TagPage,
+};
+use serde::de::DeserializeOwned;
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What the app starts with: the base path and what the page carries.
+#[derive(Clone, Default)]
+pub struct Initial {
+    /// `""` or `"/blog"`: trunk's public URL without its trailing slash.
+    pub base: String,
+    /// The data the page embeds, if any.
+    pub page: Option<PageData>,
+    /// Rendered article HTML by content hash.
+    pub articles: HashMap<String, String>,
+}
+
+impl From<PageData> for Initial {
+    fn from(page: PageData) -> Self {
+        Initial {
+            page: Some(page),
+            ..Initial::default()
+        }
+    }
+}
+
+/// Route data the app loads: what it is called in a failure message, and what else the app
+/// learns from it. Every route's data goes through [`crate::load::use_data`] with this.
+pub trait Data: RouteData + Clone + DeserializeOwned + Send + Sync + 'static {
+    /// "the list of posts": what a failure message names.
+    const WHAT: &'static str;
+    /// The title when the file does not exist (an unknown post or tag). `None`: a missing file
+    /// is a failure, not an answer.
+    const MISSING: Option<&'static str> = None;
+    /// Anything else remembering it teaches the app.
+    fn learn(&self, _app: &AppContext) {}
+}
+
+impl Data for ListPage {
+    const WHAT: &'static str = "the list of posts";
+    /// An article reached from an index page shows its header before its data arrives.
+    fn learn(&self, app: &AppContext) {
+        for p in &self.posts {
+            app.entries.put(p.slug.clone(), p.clone());
+        }
+    }
+}
+
+impl Data for PostData {
+    const WHAT: &'static str = "the post";
+    const MISSING: Option<&'static str> = Some("Post not found");
+}
+
+impl Data for TagList {
+    const WHAT: &'static str = "the list of tags";
+}
+
+impl Data for TagPage {
+    const WHAT: &'static str = "the tag's posts";
+    const MISSING: Option<&'static str> = Some("Tag not found");
+}
+
+/// A keyed store that lives as long as the app.
+pub struct Cache<V: Send + Sync + 'static>(StoredValue<HashMap<String, V>>);
+
+impl<V: Send + Sync + 'static> Clone for Cache<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<V: Send + Sync + 'static> Copy for Cache<V> {}
+
+impl<V: Clone + Send + Sync + 'static> Cache<V> {
+    fn new() -> Self {
+        Cache(StoredValue::new(HashMap::new()))
+    }
+
+    pub fn get(&self, key: &str) -> Option<V> {
+        self.0.with_value(|m| m.get(key).cloned())
+    }
+
+    pub fn put(&self, key: String, value: V) {
+        self.0.update_value(|m| _ = m.insert(key, value));
+    }
+}
+
+type AnyData = Arc<dyn Any + Send + Sync>;
+
+/// Shared by all routes through context.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    pub base: &'static str,
+    site: RwSignal<Option<Site>>,
+    /// Route data by its file's path (`posts/a.json`), whatever its type.
+    data: Cache<AnyData>,
+    /// Entries seen in index pages, by slug.
+    entries: Cache<PostEntry>,
+    /// Rendered article HTML by content hash.
+    articles: Cache<String>,
+    /// Article Markdown being fetched, by content hash, so one request serves whoever asks.
+    bodies: StoredValue<HashMap<String, Body>, LocalStorage>,
+}
+
+impl AppContext {
+    pub fn new(initial: Initial) -> Self {
+        let app = AppContext {
+            base: Box::leak(initial.base.into_boxed_str()),
+            site: RwSignal::new(None),
+            data: Cache::new(),
+            entries: Cache::new(),
+            articles: Cache(StoredValue::new(initial.articles)),
+            bodies: StoredValue::new_local(HashMap::new()),
+        };
+        if let Some(page) = initial.page {
+            app.learn_site(&page.site);
+            let PageData {
+                list,
+                post,
+                tags,
+                tag,
+                ..
+            } = page;
+            if let Some(d) = list {
+                app.remember(&d);
+            }
+            if let Some(d) = post {
+                app.remember(&d);
+            }
+            if let Some(d) = tags {
+                app.remember(&d);
+            }
+            if let Some(d) = tag {
+                app.remember(&d);
+            }
+        }
+        app
+    }
+
+    pub fn site_title(&self) -> String {
+        self.site
+            .with(|s| s.as_ref().map(|s| s.title.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn site_description(&self) -> String {
+        self.site
+            .with(|s| s.as_ref().map(|s| s.description.clone()))
+            .unwrap_or_default()
+    }
+
+    fn learn_site(&self, site: &Site) {
+        if self.site.with_untracked(|s| s.as_ref() != Some(site)) {
+            self.site.set(Some(site.clone()));
+        }
+    }
+
+    /// Route data already loaded from `path`.
+    pub fn cached<T: Data>(&self, path: &str) -> Option<T> {
+        self.data.get(path)?.downcast_ref::<T>().cloned()
+    }
+
+    pub fn remember<T: Data>(&self, data: &T) {
+        self.learn_site(data.site());
+        data.learn(self);
+        self.data.put(data.data_path(), Arc::new(data.clone()));
+    }
+
+    /// A post's entry, if an index page or the post's data has shown it.
+    pub fn known_entry(&self, slug: &str) -> Option<PostEntry> {
+        self.cached::<PostData>(&quire_core::url::post_data_path(slug))
+            .map(|d| d.entry)
+            .or_else(|| self.entries.get(slug))
+    }
+
+    pub fn cached_article(&self, hash: &str) -> Option<String> {
+        self.articles.get(hash)
+    }
+
+    pub fn remember_article(&self, hash: &str, html: &str) {
+        self.articles.put(hash.to_string(), html.to_string());
+    }
+
+    /// The post's Markdown body: the request already in flight for it, or a new one.
+    pub fn body(&self, entry: &PostEntry) -> Body {
+        self.markdown(&entry.slug, &entry.hash, &entry.title)
+    }
+
+    /// [`Self::body`] by the post's slug, content hash and title (what search results know).
+    pub fn markdown(&self, slug: &str, hash: &str, title: &str) -> Body {
+        let key = hash.to_string();
+        if let Some(b) = self.bodies.with_value(|m| m.get(&key).cloned()) {
+            return b;
+        }
+        let body = crate::api::body(self.base, slug.into(), key.clone(), title.into());
+        self.bodies
+            .update_value(|m| _ = m.insert(key, body.clone()));
+        body
+    }
+
+    /// Drops a finished request, so the next [`Self::body`] asks the network again (Retry).
+    pub fn forget_body(&self, hash: &str) {
+        self.bodies.update_value(|m| _ = m.remove(hash));
+    }
+}
+
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
