@@ -1,6 +1,7 @@
 //! File system side of the build: finding posts and static files, writing the output.
 
 use crate::display_path;
+use anyhow::{Context, Result};
 use quire_core::diagnostics::Diagnostic;
 use quire_core::manifest::{ListPage, PostData, Site};
 use quire_core::post::SourceFile;
@@ -18,7 +19,7 @@ pub struct ProjectInput {
 
 pub const CONFIG_FILE: &str = "quire.toml";
 
-pub fn read_project(root: &Path) -> Result<ProjectInput, String> {
+pub fn read_project(root: &Path) -> Result<ProjectInput> {
     let mut diagnostics = Vec::new();
     let config = root.join(CONFIG_FILE);
     let site = match fs::read_to_string(&config) {
@@ -51,7 +52,7 @@ pub fn read_project(root: &Path) -> Result<ProjectInput, String> {
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(format!("cannot read {}: {e}", dir.display())),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", dir.display())),
         };
         let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
         entries.sort_by_key(|e| e.file_name());
@@ -64,7 +65,7 @@ pub fn read_project(root: &Path) -> Result<ProjectInput, String> {
             let shown = display_path(root, &path);
             let rel = display_path(&public, &path);
             let meta =
-                fs::symlink_metadata(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+                fs::symlink_metadata(&path).with_context(|| format!("cannot read {shown}"))?;
             if meta.file_type().is_symlink() {
                 // A link could point anywhere on the author's disk; publishing its target is a leak.
                 diagnostics.push(Diagnostic::warning(
@@ -104,52 +105,54 @@ pub fn read_project(root: &Path) -> Result<ProjectInput, String> {
     })
 }
 
+/// Writes one output file, creating its folders: every file the build writes goes through here.
+pub fn write(out: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
+    let dest = out.join(rel);
+    if let Some(parent) = dest.parent() {
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    fs::write(&dest, bytes).with_context(|| format!("cannot write {}", dest.display()))
+}
+
 pub fn write_output(
     out: &Path,
     build: &SiteBuild,
     data: &(Vec<ListPage>, Vec<PostData>),
     assets: &[(PathBuf, String)],
-) -> Result<(), String> {
-    let posts_dir = out.join("posts");
-    fs::create_dir_all(&posts_dir)
-        .map_err(|e| format!("cannot create {}: {e}", posts_dir.display()))?;
+) -> Result<()> {
     for (src, rel) in assets {
         let dest = out.join(rel);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         fs::copy(src, &dest)
-            .map_err(|e| format!("cannot copy {} to {}: {e}", src.display(), dest.display()))?;
+            .with_context(|| format!("cannot copy {} to {}", src.display(), dest.display()))?;
     }
     for post in &build.posts {
-        let dest = out.join(quire_core::url::post_source_path(&post.entry.slug));
-        fs::write(&dest, &post.text)
-            .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+        write(
+            out,
+            &quire_core::url::post_source_path(&post.entry.slug),
+            &post.text,
+        )?;
     }
-    let write_json = |rel: &str, json: String| -> Result<(), String> {
-        let dest = out.join(rel);
-        if let Some(parent) = dest.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        fs::write(&dest, json).map_err(|e| format!("cannot write {}: {e}", dest.display()))
-    };
     // The whole manifest, for tools and search; the app loads the smaller files below.
-    write_json(quire_core::url::MANIFEST_PATH, to_json(&build.manifest)?)?;
+    write_json(out, quire_core::url::MANIFEST_PATH, &build.manifest)?;
     let (lists, posts) = data;
     for list in lists {
-        write_json(&quire_core::url::list_data_path(list.page), to_json(list)?)?;
+        write_json(out, &quire_core::url::list_data_path(list.page), list)?;
     }
     for post in posts {
         write_json(
+            out,
             &quire_core::url::post_data_path(&post.entry.slug),
-            to_json(post)?,
+            post,
         )?;
     }
     let started = std::time::Instant::now();
     let index = build.search_index(posts);
-    let json = to_json(&index)?;
+    let json = serde_json::to_string(&index)?;
     // For `bench/search.mjs`: the index's own build time, apart from the rest of the hook.
     if std::env::var_os("QUIRE_TIMINGS").is_some() {
         eprintln!(
@@ -159,20 +162,18 @@ pub fn write_output(
             started.elapsed().as_secs_f64() * 1000.0
         );
     }
-    write_json(quire_core::url::SEARCH_INDEX_PATH, json)?;
+    write(out, quire_core::url::SEARCH_INDEX_PATH, json)?;
     let (tag_list, tag_pages) = build.tags();
-    write_json(quire_core::url::TAGS_DATA_PATH, to_json(&tag_list)?)?;
+    write_json(out, quire_core::url::TAGS_DATA_PATH, &tag_list)?;
     for page in &tag_pages {
-        write_json(
-            &quire_core::url::tag_data_path(&page.tag.slug),
-            to_json(page)?,
-        )?;
+        write_json(out, &quire_core::url::tag_data_path(&page.tag.slug), page)?;
     }
     Ok(())
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
+/// [`write`] for one of the build's JSON files.
+fn write_json<T: serde::Serialize>(out: &Path, rel: &str, value: &T) -> Result<()> {
+    write(out, rel, serde_json::to_string(value)?)
 }
 
 /// trunk's content-hashed output files (`quire-0123456789abcdef_bg.wasm`, `main-….css`), by name.

@@ -2,7 +2,11 @@
 //! and `_headers` (Netlify / Cloudflare Pages cache rules).
 
 use crate::prerender::absolute;
-use crate::shell::escape;
+use atom_syndication::{
+    Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
+};
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
 use quire_core::manifest::{Manifest, PostEntry};
 use quire_core::post::Post;
 use quire_core::url;
@@ -23,6 +27,26 @@ fn entry_updated(e: &PostEntry) -> Option<String> {
     e.updated.as_deref().or(e.date.as_deref()).map(rfc3339)
 }
 
+fn date(rfc3339: &str) -> Option<FixedDateTime> {
+    FixedDateTime::parse_from_rfc3339(rfc3339).ok()
+}
+
+fn link(href: String, rel: &str, mime_type: &str) -> Link {
+    Link {
+        href,
+        rel: rel.into(),
+        mime_type: Some(mime_type.into()),
+        ..Link::default()
+    }
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        name: name.into(),
+        ..Person::default()
+    }
+}
+
 /// Atom 1.0 with full content. Needs the site's `base_url` for absolute links. Drafts (present
 /// in development builds) never appear in feeds or the sitemap.
 pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
@@ -33,103 +57,99 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
     let newest = posts
         .iter()
         .filter_map(|p| entry_updated(&p.entry))
+        .filter_map(|d| date(&d))
         .max()
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
-    let mut xml = String::new();
-    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\" xml:base=\"{}\">\n",
-        escape(&site.language),
-        escape(&home)
-    ));
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&site.title)));
-    if !site.description.is_empty() {
-        xml.push_str(&format!(
-            "  <subtitle>{}</subtitle>\n",
-            escape(&site.description)
-        ));
-    }
-    xml.push_str(&format!(
-        "  <link href=\"{}feed.xml\" rel=\"self\" type=\"application/atom+xml\" />\n",
-        escape(&home)
-    ));
-    xml.push_str(&format!(
-        "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\" />\n",
-        escape(&home)
-    ));
-    xml.push_str(&format!("  <id>{}</id>\n", escape(&home)));
-    xml.push_str(&format!("  <updated>{newest}</updated>\n"));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        escape(site.author.as_deref().unwrap_or(&site.title))
-    ));
-    xml.push_str("  <generator>quire</generator>\n");
+        .or_else(|| date("1970-01-01T00:00:00Z"))?;
     let links: Vec<(String, String)> = manifest
         .posts
         .iter()
         .map(|p| (p.source.clone(), p.slug.clone()))
         .collect();
+    let mut entries = Vec::with_capacity(posts.len());
     for post in &posts {
         let e = &post.entry;
-        let link = absolute(manifest, &url::post_route(base, &e.slug))?;
+        let href = absolute(manifest, &url::post_route(base, &e.slug))?;
         let markdown = quire_core::front_matter::body(&post.text);
         // Feed readers drop classes, so highlighting would only add bytes.
         let html = quire_core::article::render_post(markdown, e, base, &links, &[]);
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&e.title)));
-        xml.push_str(&format!(
-            "    <link href=\"{}\" rel=\"alternate\" type=\"text/html\" />\n",
-            escape(&link)
-        ));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(&link)));
-        if let Some(d) = &e.date {
-            xml.push_str(&format!("    <published>{}</published>\n", rfc3339(d)));
-        }
-        xml.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            entry_updated(e).unwrap_or_else(|| newest.clone())
-        ));
-        if let Some(a) = &e.author {
-            xml.push_str(&format!(
-                "    <author><name>{}</name></author>\n",
-                escape(a)
-            ));
-        }
-        for t in &e.tags {
-            xml.push_str(&format!("    <category term=\"{}\" />\n", escape(t)));
-        }
-        if !e.summary.is_empty() {
-            xml.push_str(&format!("    <summary>{}</summary>\n", escape(&e.summary)));
-        }
-        xml.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            escape(&html)
-        ));
-        xml.push_str("  </entry>\n");
+        entries.push(Entry {
+            title: Text::plain(e.title.as_str()),
+            id: href.clone(),
+            links: vec![link(href, "alternate", "text/html")],
+            published: e.date.as_deref().and_then(|d| date(&rfc3339(d))),
+            updated: entry_updated(e).and_then(|d| date(&d)).unwrap_or(newest),
+            authors: e.author.iter().map(|a| person(a)).collect(),
+            categories: e
+                .tags
+                .iter()
+                .map(|t| Category {
+                    term: t.clone(),
+                    ..Category::default()
+                })
+                .collect(),
+            summary: (!e.summary.is_empty()).then(|| Text::plain(e.summary.as_str())),
+            content: Some(Content {
+                value: Some(html),
+                content_type: Some("html".into()),
+                ..Content::default()
+            }),
+            ..Entry::default()
+        });
     }
-    xml.push_str("</feed>\n");
+    let feed = Feed {
+        lang: Some(site.language.clone()),
+        base: Some(home.clone()),
+        title: Text::plain(site.title.as_str()),
+        subtitle: (!site.description.is_empty()).then(|| Text::plain(site.description.as_str())),
+        links: vec![
+            link(format!("{home}feed.xml"), "self", "application/atom+xml"),
+            link(home.clone(), "alternate", "text/html"),
+        ],
+        id: home,
+        updated: newest,
+        authors: vec![person(site.author.as_deref().unwrap_or(&site.title))],
+        generator: Some(Generator {
+            value: "quire".into(),
+            ..Generator::default()
+        }),
+        entries,
+        ..Feed::default()
+    };
+    let mut xml = String::from_utf8(feed.write_to(Vec::new()).ok()?).ok()?;
+    xml.push('\n');
     Some(xml)
 }
 
 pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    xml.push_str(&format!(
-        "  <url><loc>{}</loc></url>\n",
-        escape(&absolute(manifest, &url::home(base))?)
-    ));
+    let mut locs = vec![(absolute(manifest, &url::home(base))?, None)];
     for e in manifest.posts.iter().filter(|e| !e.draft) {
-        let loc = absolute(manifest, &url::post_route(base, &e.slug))?;
-        match entry_updated(e) {
-            Some(d) => xml.push_str(&format!(
-                "  <url><loc>{}</loc><lastmod>{d}</lastmod></url>\n",
-                escape(&loc)
-            )),
-            None => xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&loc))),
-        }
+        locs.push((
+            absolute(manifest, &url::post_route(base, &e.slug))?,
+            entry_updated(e),
+        ));
     }
-    xml.push_str("</urlset>\n");
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .ok()?;
+    w.create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .write_inner_content(|w| {
+            for (loc, lastmod) in &locs {
+                w.create_element("url").write_inner_content(|w| {
+                    w.create_element("loc")
+                        .write_text_content(BytesText::new(loc))?;
+                    if let Some(d) = lastmod {
+                        w.create_element("lastmod")
+                            .write_text_content(BytesText::new(d))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })
+        .ok()?;
+    let mut xml = String::from_utf8(w.into_inner()).ok()?;
+    xml.push('\n');
     Some(xml)
 }
 

@@ -5,6 +5,8 @@
 //! `quire.toml`, and writes into the build output: `manifest.json`, each published post's
 //! Markdown at `posts/<slug>.md`, and the static files.
 
+use anyhow::Result;
+use clap::{Parser, Subcommand};
 use quire_core::diagnostics::{self, Diagnostic};
 use quire_core::manifest::{ListPage, PostData};
 use std::path::{Path, PathBuf};
@@ -17,26 +19,52 @@ mod prerender;
 mod shell;
 mod worker;
 
-const USAGE: &str = "\
-usage: quire-build <build|check> [options]
+/// quire's build tool: validates posts and writes the site (trunk runs `build` from a hook).
+#[derive(Parser)]
+#[command(
+    name = "quire-build",
+    override_usage = "quire-build <build|check> [options]"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Project root holding public/ and quire.toml [default: $QUIRE_CONTENT, else
+    /// $TRUNK_SOURCE_DIR, else .]
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Build output [default: $TRUNK_STAGING_DIR, else dist]
+    #[arg(long, global = true, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Include draft posts [default under `trunk serve`, i.e. when TRUNK_PROFILE is not release]
+    #[arg(long, global = true, overrides_with = "no_drafts")]
+    drafts: bool,
+    /// Leave draft posts out [default for release builds]
+    #[arg(long, global = true)]
+    no_drafts: bool,
+    /// A release build: no drafts, strict Content-Security-Policy [default when TRUNK_PROFILE
+    /// is release]
+    #[arg(long, global = true)]
+    release: bool,
+    /// Public URL path the site is served under [default: $TRUNK_PUBLIC_URL, else /]
+    #[arg(long, global = true, value_name = "PATH")]
+    base: Option<String>,
+    /// Fail on warnings too
+    #[arg(long, global = true)]
+    strict: bool,
+}
 
-  build   validate posts and write manifest.json, posts/*.md and static files
-  check   validate posts only; exit 1 on errors (with --strict, on warnings too)
+#[derive(Subcommand, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    /// Validate posts and write the site: pages, data, feeds, static files
+    Build,
+    /// Validate posts only; exit 1 on errors (with --strict, on warnings too)
+    Check,
+}
 
-options:
-  --root DIR       project root holding public/ and quire.toml
-                   (default: $QUIRE_CONTENT, else $TRUNK_SOURCE_DIR, else .)
-  --out DIR        build output (default: $TRUNK_STAGING_DIR or dist)
-  --drafts         include draft posts (default under `trunk serve`, i.e. when TRUNK_PROFILE is not release)
-  --no-drafts      leave draft posts out (default for release builds)
-  --release        a release build: no drafts, strict Content-Security-Policy (default when
-                   TRUNK_PROFILE is release)
-  --base PATH      public URL path the site is served under (default: $TRUNK_PUBLIC_URL or /)
-  --strict         fail on warnings too
-";
-
+/// The settings a run uses: the command line, with trunk's environment filling what it leaves
+/// unsaid.
 struct Args {
-    command: String,
+    command: Command,
     root: PathBuf,
     out: PathBuf,
     drafts: bool,
@@ -47,71 +75,61 @@ struct Args {
     base: String,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut it = std::env::args().skip(1);
-    let command = it.next().ok_or("missing command")?;
-    if command == "-h" || command == "--help" {
-        return Err(String::new());
-    }
-    if command != "build" && command != "check" {
-        return Err(format!("unknown command {command:?}"));
-    }
-    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let mut args = Args {
-        command,
-        // QUIRE_CONTENT points trunk's hook at another site's public/ and quire.toml (tests).
-        root: env("QUIRE_CONTENT")
-            .or_else(|| env("TRUNK_SOURCE_DIR"))
-            .map_or_else(|| PathBuf::from("."), PathBuf::from),
-        out: env("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from),
-        drafts: env("TRUNK_PROFILE").is_some_and(|p| p != "release"),
-        release: env("TRUNK_PROFILE").is_some_and(|p| p == "release"),
-        strict: false,
-        base: quire_core::url::normalize_base(&env("TRUNK_PUBLIC_URL").unwrap_or_default()),
-    };
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--root" => args.root = it.next().ok_or("--root needs a folder")?.into(),
-            "--out" => args.out = it.next().ok_or("--out needs a folder")?.into(),
-            "--drafts" => args.drafts = true,
-            "--release" => {
-                args.release = true;
-                args.drafts = false;
-            }
-            "--no-drafts" => args.drafts = false,
-            "--strict" => args.strict = true,
-            "--base" => {
-                args.base =
-                    quire_core::url::normalize_base(&it.next().ok_or("--base needs a path")?)
-            }
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown option {other:?}")),
+impl From<Cli> for Args {
+    fn from(cli: Cli) -> Self {
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let release = cli.release || env("TRUNK_PROFILE").is_some_and(|p| p == "release");
+        let drafts = if cli.release || cli.no_drafts {
+            false
+        } else {
+            cli.drafts || env("TRUNK_PROFILE").is_some_and(|p| p != "release")
+        };
+        Args {
+            command: cli.command,
+            // QUIRE_CONTENT points trunk's hook at another site's public/ and quire.toml (tests).
+            root: cli.root.unwrap_or_else(|| {
+                env("QUIRE_CONTENT")
+                    .or_else(|| env("TRUNK_SOURCE_DIR"))
+                    .map_or_else(|| PathBuf::from("."), PathBuf::from)
+            }),
+            out: cli.out.unwrap_or_else(|| {
+                env("TRUNK_STAGING_DIR").map_or_else(|| PathBuf::from("dist"), PathBuf::from)
+            }),
+            drafts,
+            release,
+            strict: cli.strict,
+            base: quire_core::url::normalize_base(
+                &cli.base
+                    .or_else(|| env("TRUNK_PUBLIC_URL"))
+                    .unwrap_or_default(),
+            ),
         }
     }
-    Ok(args)
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("quire-build: {e}");
-            }
-            eprint!("{USAGE}");
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) if e.use_stderr() => {
+            let _ = e.print();
             return ExitCode::from(2);
         }
+        // --help, --version
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
     };
-    match run(&args) {
+    match run(&cli.into()) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("quire-build: {e}");
+            eprintln!("quire-build: {e:#}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &Args) -> Result<ExitCode, String> {
+fn run(args: &Args) -> Result<ExitCode> {
     let input = collect::read_project(&args.root)?;
     let mut build = quire_core::site_build::build_site(&input.posts, input.site, args.drafts);
     let mut diags: Vec<Diagnostic> = input.diagnostics;
@@ -128,7 +146,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let mut diags_after: Vec<Diagnostic> = Vec::new();
     let drafts = build.posts.iter().filter(|p| p.entry.draft).count();
 
-    if args.command == "build" {
+    if args.command == Command::Build {
         build.highlight(&highlight::highlight);
         // Index pages and each post's data (neighbours, links, headings, highlighting): made
         // once, written as files and embedded in the prerendered pages.
@@ -157,7 +175,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         },
         plural(errors),
         plural(warnings),
-        if args.command == "build" {
+        if args.command == Command::Build {
             format!(" → {}", args.out.display())
         } else {
             String::new()
@@ -166,7 +184,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let failed = errors > 0 || (args.strict && warnings > 0);
     // A build with broken posts still succeeds, so one bad post never takes the blog down;
     // `check` (and `build --strict`) are the gates.
-    if failed && (args.command == "check" || args.strict) {
+    if failed && (args.command == Command::Check || args.strict) {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -178,15 +196,8 @@ fn write_site_files(
     build: &quire_core::site_build::SiteBuild,
     data: &(Vec<ListPage>, Vec<PostData>),
     diags: &mut Vec<Diagnostic>,
-) -> Result<(), String> {
-    let write = |rel: &str, text: &str| -> Result<(), String> {
-        let dest = args.out.join(rel);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&dest, text).map_err(|e| format!("cannot write {}: {e}", dest.display()))
-    };
+) -> Result<()> {
+    let write = |rel: &str, text: &str| collect::write(&args.out, rel, text);
     let manifest = &build.manifest;
     let shell_path = args.out.join("index.html");
     let shell = match std::fs::read_to_string(&shell_path) {

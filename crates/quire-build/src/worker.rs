@@ -5,6 +5,7 @@
 //! searched once can search offline), rewrites the loader to match, and names the loader in
 //! every page through a `<meta>`.
 
+use anyhow::Context;
 use quire_core::url::{SEARCH_WORKER, SEARCH_WORKER_META};
 use sha2::Digest;
 use std::path::Path;
@@ -14,7 +15,7 @@ const WASM: &str = "quire-search_bg.wasm";
 
 /// Renames the worker's files in `out` and returns the shell with its `<meta>`; the shell
 /// unchanged when trunk built no worker (a build outside trunk).
-pub fn stamp(out: &Path, shell: &str) -> Result<String, String> {
+pub fn stamp(out: &Path, shell: &str) -> anyhow::Result<String> {
     let (Ok(js), Ok(wasm)) = (std::fs::read(out.join(JS)), std::fs::read(out.join(WASM))) else {
         return Ok(shell.to_string());
     };
@@ -30,19 +31,18 @@ pub fn stamp(out: &Path, shell: &str) -> Result<String, String> {
     let names = Names::new(&hash);
     let rename = |from: &str, to: &str| {
         std::fs::rename(out.join(from), out.join(to))
-            .map_err(|e| format!("cannot rename {from} to {to} in {}: {e}", out.display()))
+            .with_context(|| format!("cannot rename {from} to {to} in {}", out.display()))
     };
     rename(JS, &names.js)?;
     rename(WASM, &names.wasm)?;
-    let loader = out.join(&names.loader);
-    std::fs::write(
-        &loader,
+    crate::collect::write(
+        out,
+        &names.loader,
         format!(
             "importScripts(\"./{}\");wasm_bindgen({{module_or_path:\"./{}\"}});",
             names.js, names.wasm
         ),
-    )
-    .map_err(|e| format!("cannot write {}: {e}", loader.display()))?;
+    )?;
     // trunk's own loader names the unhashed files, which are gone.
     let _ = std::fs::remove_file(out.join(SEARCH_WORKER));
     Ok(with_meta(shell, &names.loader))

@@ -226,7 +226,11 @@ fn bad_usage_says_how() {
     let p = project(&[]);
     let o = run(p.path(), &["publish"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("usage: quire-build"));
+    assert!(stderr(&o).contains("Usage: quire-build"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("publish"),
+        "names what it did not understand"
+    );
 }
 
 #[test]
@@ -314,4 +318,91 @@ fn the_search_index_finds_the_seed_post() {
     assert_eq!(seed.year, None);
     // Its Markdown address is the article's (the same cached copy serves the snippet).
     assert_eq!(seed.hash.len(), 12, "{seed:?}");
+}
+
+/// feed.xml read back by a feed parser, as a reader's app would: every published post with its
+/// title, link, dates, author and content; the site's own fields; drafts absent.
+#[test]
+fn the_feed_parses_back_with_every_post() {
+    let dated = b"---\ntitle: \"Fish & <chips>\"\ndate: 2024-03-02 09:30\nupdated: 2024-04-01\nauthor: Ann\ntags: [food, uk]\n---\nText with **bold** and [a link](./good.md).\n";
+    let draft = b"---\ntitle: Secret\ndraft: true\ndate: 2024-05-01\n---\nHidden";
+    let p = project(&[
+        ("good.md", GOOD),
+        ("fish.md", dated),
+        ("golang-vs-python-for-backend.md", SEED),
+        ("secret.md", draft),
+    ]);
+    let out = p.path().join("out");
+    let o = run(
+        p.path(),
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base",
+            "/blog/",
+            "--drafts",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = fs::read(out.join("feed.xml")).unwrap();
+    let feed = feed_rs::parser::parse(&xml[..]).expect("feed.xml is a valid feed");
+    assert_eq!(feed.title.unwrap().content, "Test blog");
+    assert_eq!(feed.id, "https://example.com/blog/");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let published: Vec<&serde_json::Value> = manifest["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["draft"].as_bool().unwrap())
+        .collect();
+    assert_eq!(published.len(), 3);
+    assert_eq!(
+        feed.entries.len(),
+        published.len(),
+        "every published post, no draft"
+    );
+    for (entry, post) in feed.entries.iter().zip(&published) {
+        let slug = post["slug"].as_str().unwrap();
+        let link = format!("https://example.com/blog/posts/{slug}/");
+        assert_eq!(
+            entry.title.as_ref().unwrap().content,
+            post["title"].as_str().unwrap()
+        );
+        assert_eq!(entry.links[0].href, link);
+        assert_eq!(entry.id, link);
+        let content = entry.content.as_ref().unwrap().body.as_ref().unwrap();
+        assert!(content.contains("<p>"), "{slug}: {content}");
+        match post["date"].as_str() {
+            Some(d) => assert!(
+                entry.published.unwrap().to_rfc3339().starts_with(&d[..10]),
+                "{slug}: {:?}",
+                entry.published
+            ),
+            None => assert!(
+                entry.published.is_none(),
+                "the seed post's date is unreadable"
+            ),
+        }
+    }
+    let fish = feed
+        .entries
+        .iter()
+        .find(|e| e.id.ends_with("/posts/fish/"))
+        .unwrap();
+    assert_eq!(fish.title.as_ref().unwrap().content, "Fish & <chips>");
+    assert_eq!(fish.authors[0].name, "Ann");
+    assert_eq!(
+        fish.updated.unwrap().to_rfc3339(),
+        "2024-04-01T00:00:00+00:00"
+    );
+    let tags: Vec<&str> = fish.categories.iter().map(|c| c.term.as_str()).collect();
+    assert_eq!(tags, ["food", "uk"]);
+    let content = fish.content.as_ref().unwrap().body.as_ref().unwrap();
+    assert!(content.contains("<strong>bold</strong>"), "{content}");
+    assert!(
+        content.contains("href=\"/blog/posts/good/\""),
+        "links to other posts resolved: {content}"
+    );
 }
