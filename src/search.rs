@@ -8,7 +8,7 @@
 
 use crate::state::AppContext;
 use leptos::prelude::*;
-use quire_core::search::Query;
+use quire_core::search::{Query, Wanted};
 
 /// Where the search stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +52,7 @@ pub struct Search {
     /// Posts the results on screen want text from for their snippets (slug, hash, title),
     /// fetched once typing pauses; and the hashes being fetched.
     #[cfg_attr(feature = "ssr", allow(dead_code))]
-    wanted: StoredValue<(u32, Vec<[String; 3]>)>,
+    wanted: StoredValue<(u32, Vec<Wanted>)>,
     #[cfg_attr(feature = "ssr", allow(dead_code))]
     fetching: StoredValue<std::collections::HashSet<String>>,
 }
@@ -126,6 +126,7 @@ pub fn use_search() -> Search {
 #[cfg(not(feature = "ssr"))]
 mod worker {
     use super::*;
+    use quire_core::search::{js, FromWorker, Request, ToWorker, RESULTS_SHOWN};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use web_sys::{Event, MessageEvent, Worker};
@@ -192,22 +193,20 @@ mod worker {
         if !c.ready {
             return;
         }
-        if let Some(text) = c.index.take() {
-            let message = js_sys::Array::of3(&"load".into(), &base.into(), &text.into());
-            let _ = c.worker.post_message(&message);
+        if let Some(index) = c.index.take() {
+            let base = base.to_string();
+            post(&c.worker, ToWorker::Load { base, index });
         }
         let (id, query) = search.asked.get_value();
         if !c.loaded || query.is_empty() {
             return;
         }
-        let message = js_sys::Array::of5(
-            &"query".into(),
-            &id.into(),
-            &query.text.into(),
-            &query.tag.unwrap_or_default().into(),
-            &query.year.unwrap_or(0).into(),
-        );
-        let _ = c.worker.post_message(&message);
+        let limit = RESULTS_SHOWN;
+        post(&c.worker, ToWorker::Query(Request { id, query, limit }));
+    }
+
+    fn post(worker: &Worker, message: ToWorker) {
+        let _ = worker.post_message(&js::to_js(&message.to_wire()));
     }
 
     pub fn start(search: Search, base: &'static str) {
@@ -223,7 +222,9 @@ mod worker {
             }
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            receive(search, base, js_sys::Array::from(&e.data()));
+            if let Some(message) = FromWorker::from_wire(js::from_js(&e.data())) {
+                receive(search, base, message);
+            }
         });
         let on_error = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
             failed("Could not load search: the server did not answer. Check your connection and try again.");
@@ -265,7 +266,7 @@ mod worker {
         }
         let app = search.app;
         let mut bodies = Vec::new();
-        for [slug, hash, title] in wanted {
+        for Wanted { slug, hash, title } in wanted {
             if search.fetching.with_value(|f| f.contains(&hash)) {
                 continue;
             }
@@ -277,32 +278,25 @@ mod worker {
             return;
         }
         leptos::task::spawn_local(async move {
-            let texts = js_sys::Array::new();
+            let mut texts = Vec::new();
             for (body, hash) in futures::future::join_all(bodies).await {
                 search.fetching.update_value(|f| _ = f.remove(&hash));
                 match body {
-                    Ok(md) => {
-                        let text = quire_core::markdown::plain_text(&md);
-                        texts.push(&js_sys::Array::of2(&hash.into(), &text.into()));
-                    }
+                    Ok(md) => texts.push((hash, quire_core::markdown::plain_text(&md))),
                     // No snippet; the article will ask again, and report the failure itself.
                     Err(_) => app.forget_body(&hash),
                 }
             }
             CLIENT.with(|c| {
                 if let Some(c) = c.borrow().as_ref() {
-                    let _ = c
-                        .worker
-                        .post_message(&js_sys::Array::of2(&"texts".into(), &texts));
+                    post(&c.worker, ToWorker::Texts(texts));
                 }
             });
         });
     }
 
     /// A message from the worker (see `crates/quire-search`).
-    fn receive(search: Search, base: &str, m: js_sys::Array) {
-        let s = |i| m.get(i).as_string().unwrap_or_default();
-        let n = |i| m.get(i).as_f64().unwrap_or(0.0);
+    fn receive(search: Search, base: &str, message: FromWorker) {
         let with_client = |f: &dyn Fn(&mut Client)| {
             CLIENT.with(|c| {
                 if let Some(c) = c.borrow_mut().as_mut() {
@@ -311,39 +305,29 @@ mod worker {
                 }
             })
         };
-        match s(0).as_str() {
-            "ready" => with_client(&|c| c.ready = true),
-            "loaded" => {
-                search.status.set(Status::Ready {
-                    posts: n(1) as usize,
-                    tags: s(2),
-                    years: s(3),
-                });
+        match message {
+            FromWorker::Ready => with_client(&|c| c.ready = true),
+            FromWorker::Loaded { posts, tags, years } => {
+                search.status.set(Status::Ready { posts, tags, years });
                 with_client(&|c| c.loaded = true);
             }
-            "failed" => {
+            FromWorker::Failed(reason) => {
                 stop();
                 search
                     .status
-                    .set(Status::Failed(format!("Search is unavailable: {}.", s(1))));
+                    .set(Status::Failed(format!("Search is unavailable: {reason}.")));
             }
-            "results" => {
+            FromWorker::Results {
+                id: answered,
+                total,
+                html,
+                wanted,
+            } => {
                 // An answer to a query the reader has typed past is dropped.
                 let (id, query) = search.asked.get_value();
-                if n(1) as u32 == id {
-                    search.shown.set(Some(Shown {
-                        query,
-                        total: n(2) as usize,
-                        html: s(3),
-                    }));
+                if answered == id {
+                    search.shown.set(Some(Shown { query, total, html }));
                 }
-                let wanted: Vec<[String; 3]> = js_sys::Array::from(&m.get(4))
-                    .iter()
-                    .map(|w| {
-                        let w = js_sys::Array::from(&w);
-                        [0, 1, 2].map(|i| w.get(i).as_string().unwrap_or_default())
-                    })
-                    .collect();
                 if !wanted.is_empty() {
                     let generation = search.wanted.get_value().0 + 1;
                     search.wanted.set_value((generation, wanted));
@@ -353,7 +337,6 @@ mod worker {
                     );
                 }
             }
-            _ => {}
         }
     }
 }

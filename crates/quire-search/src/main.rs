@@ -2,14 +2,10 @@
 //! index cost nothing before then; queries, snippets and the results' HTML are made here, off
 //! the main thread, where a long one cannot delay typing, and the app's own WASM stays small.
 //!
-//! Messages are arrays. In: `["load", base, index JSON]`, `["query", id, text, tag, year]`
-//! (`""` and `0` for no filter), `["texts", [[hash, plain text], …]]`. Out: `["ready"]` once the
-//! worker listens (messages posted before that would be lost, so the app waits for it),
-//! `["loaded", posts, tag options, year options]`, `["failed", reason]`, and `["results",
-//! id, total, html, wanted]` — sent again for the same id when snippet text arrives.
+//! The messages are `quire_core::search`'s [`ToWorker`](quire_core::search::ToWorker) and
+//! [`FromWorker`], typed on both sides and compact arrays on the wire.
 //!
-//! Snippets need the posts' text, which the app fetches (`wanted`: `[slug, hash, title]`
-//! each): it has the Markdown pipeline already, and the request it makes is the article's
+//! Snippets need the posts' text, which the app fetches (`wanted`): it has the Markdown pipeline already, and the request it makes is the article's
 //! own, so opening the result then needs no second one.
 
 // On the host only the tests use the logic; the browser glue is wasm32-only.
@@ -17,26 +13,8 @@
 
 mod render;
 
-use quire_core::search::{Answer, Found, Index, Query, Request, RESULTS_SHOWN};
+use quire_core::search::{Answer, Found, FromWorker, Index, Request, Wanted};
 use std::collections::HashMap;
-
-/// What the worker sends.
-#[derive(Debug, PartialEq)]
-enum Out {
-    Loaded {
-        posts: usize,
-        tags: String,
-        years: String,
-    },
-    Failed(String),
-    Results {
-        id: u32,
-        total: usize,
-        html: String,
-        /// Posts whose text the snippets need: `(slug, hash, title)`.
-        wanted: Vec<(String, String, String)>,
-    },
-}
 
 /// Results whose text is fetched for their snippets (about a screenful).
 const SNIPPETS: usize = 10;
@@ -55,12 +33,12 @@ struct Searcher {
 }
 
 impl Searcher {
-    fn load(&mut self, base: &str, json: &str) -> Out {
+    fn load(&mut self, base: &str, json: &str) -> FromWorker {
         self.base = base.to_string();
         match serde_json::from_str::<Index>(json) {
             Ok(index) => {
                 let facets = index.facets();
-                let out = Out::Loaded {
+                let out = FromWorker::Loaded {
                     posts: index.docs.len(),
                     tags: render::options("All tags", &facets.tags),
                     years: render::options("All years", &facets.years),
@@ -68,16 +46,16 @@ impl Searcher {
                 self.index = Some(index);
                 out
             }
-            Err(e) => Out::Failed(format!(
+            Err(e) => FromWorker::Failed(format!(
                 "the search index is not readable ({e}); rebuild the site"
             )),
         }
     }
 
     /// The answer, with the posts whose text its snippets still need.
-    fn query(&mut self, request: Request) -> Out {
+    fn query(&mut self, request: Request) -> FromWorker {
         let Some(index) = &self.index else {
-            return Out::Failed("the search index is not loaded yet".into());
+            return FromWorker::Failed("the search index is not loaded yet".into());
         };
         let answer = index.answer(&request);
         // The app decides when to fetch them (once typing pauses) and keeps track of
@@ -87,9 +65,13 @@ impl Searcher {
             .iter()
             .take(SNIPPETS)
             .filter(|f| !self.texts.contains_key(&f.hash))
-            .map(|f| (f.slug.clone(), f.hash.clone(), f.title.clone()))
+            .map(|f| Wanted {
+                slug: f.slug.clone(),
+                hash: f.hash.clone(),
+                title: f.title.clone(),
+            })
             .collect();
-        let out = Out::Results {
+        let out = FromWorker::Results {
             id: answer.id,
             total: answer.total,
             html: self.html_of(&answer.found),
@@ -105,7 +87,7 @@ impl Searcher {
     }
 
     /// Posts' texts arrived (`(hash, text)`): the latest results again if they show one.
-    fn texts(&mut self, texts: Vec<(String, String)>) -> Option<Out> {
+    fn texts(&mut self, texts: Vec<(String, String)>) -> Option<FromWorker> {
         let latest = self.latest.as_ref()?;
         let shown = texts
             .iter()
@@ -118,7 +100,7 @@ impl Searcher {
         if !shown {
             return None;
         }
-        Some(Out::Results {
+        Some(FromWorker::Results {
             id: latest.id,
             total: latest.total,
             html: self.html_of(&latest.found),
@@ -127,22 +109,10 @@ impl Searcher {
     }
 }
 
-/// A query message's fields.
-fn request(id: u32, text: String, tag: String, year: u16) -> Request {
-    Request {
-        id,
-        query: Query {
-            text,
-            tag: (!tag.is_empty()).then_some(tag),
-            year: (year != 0).then_some(year),
-        },
-        limit: RESULTS_SHOWN,
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use super::*;
+    use quire_core::search::{js, ToWorker};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -155,76 +125,31 @@ mod worker {
         js_sys::global().unchecked_into()
     }
 
-    fn post(out: Out) {
-        let a = js_sys::Array::new();
-        match out {
-            Out::Loaded { posts, tags, years } => {
-                a.push(&"loaded".into());
-                a.push(&(posts as f64).into());
-                a.push(&tags.into());
-                a.push(&years.into());
-            }
-            Out::Failed(reason) => {
-                a.push(&"failed".into());
-                a.push(&reason.into());
-            }
-            Out::Results {
-                id,
-                total,
-                html,
-                wanted,
-            } => {
-                a.push(&"results".into());
-                a.push(&id.into());
-                a.push(&(total as f64).into());
-                a.push(&html.into());
-                let w = js_sys::Array::new();
-                for (slug, hash, title) in wanted {
-                    w.push(&js_sys::Array::of3(
-                        &slug.into(),
-                        &hash.into(),
-                        &title.into(),
-                    ));
-                }
-                a.push(&w);
-            }
-        }
-        let _ = scope().post_message(&a);
+    fn post(out: FromWorker) {
+        let _ = scope().post_message(&js::to_js(&out.to_wire()));
     }
 
-    fn on_message(message: js_sys::Array) {
-        let s = |i| message.get(i).as_string().unwrap_or_default();
-        let n = |i| message.get(i).as_f64().unwrap_or(0.0);
-        match s(0).as_str() {
-            "load" => post(STATE.with(|st| st.borrow_mut().load(&s(1), &s(2)))),
-            "query" => {
-                let r = request(n(1) as u32, s(2), s(3), n(4) as u16);
-                post(STATE.with(|st| st.borrow_mut().query(r)));
+    fn on_message(data: &JsValue) {
+        let out = STATE.with(|st| {
+            let mut st = st.borrow_mut();
+            match ToWorker::from_wire(js::from_js(data))? {
+                ToWorker::Load { base, index } => Some(st.load(&base, &index)),
+                ToWorker::Query(request) => Some(st.query(request)),
+                ToWorker::Texts(texts) => st.texts(texts),
             }
-            "texts" => {
-                let texts: Vec<(String, String)> = js_sys::Array::from(&message.get(1))
-                    .iter()
-                    .map(|t| {
-                        let t = js_sys::Array::from(&t);
-                        let s = |i| t.get(i).as_string().unwrap_or_default();
-                        (s(0), s(1))
-                    })
-                    .collect();
-                if let Some(out) = STATE.with(|st| st.borrow_mut().texts(texts)) {
-                    post(out);
-                }
-            }
-            _ => {}
+        });
+        if let Some(out) = out {
+            post(out);
         }
     }
 
     pub fn start() {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-            on_message(js_sys::Array::from(&e.data()));
+            on_message(&e.data());
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        let _ = scope().post_message(&js_sys::Array::of1(&"ready".into()));
+        post(FromWorker::Ready);
     }
 }
 
@@ -236,22 +161,34 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quire_core::search::{Query, RESULTS_SHOWN};
+
+    fn request(id: u32, text: &str) -> Request {
+        Request {
+            id,
+            query: Query {
+                text: text.into(),
+                ..Query::default()
+            },
+            limit: RESULTS_SHOWN,
+        }
+    }
 
     const INDEX: &str = r#"{"docs":[{"slug":"seed","title":"Golang vs Python for backend","year":2022,"tags":["go"],"hash":"abc"}],"terms":["backend","golang","python"],"postings":[[1],[1],[1]]}"#;
 
     #[test]
     fn loads_then_answers_then_adds_snippets() {
         let mut s = Searcher::default();
-        let out = s.query(request(1, "golang".into(), "".into(), 0));
-        assert!(matches!(out, Out::Failed(_)), "not loaded yet");
-        let Out::Loaded { posts, tags, years } = s.load("/blog", INDEX) else {
+        let out = s.query(request(1, "golang"));
+        assert!(matches!(out, FromWorker::Failed(_)), "not loaded yet");
+        let FromWorker::Loaded { posts, tags, years } = s.load("/blog", INDEX) else {
             panic!("not loaded")
         };
         assert_eq!(posts, 1);
         assert!(tags.contains(">go (1)<") && years.contains(">2022 (1)<"));
 
-        let out = s.query(request(3, "pyhton".into(), "".into(), 0));
-        let Out::Results {
+        let out = s.query(request(3, "pyhton"));
+        let FromWorker::Results {
             id: 3,
             total: 1,
             html,
@@ -266,24 +203,24 @@ mod tests {
         );
         assert_eq!(
             wanted,
-            [(
-                "seed".to_string(),
-                "abc".to_string(),
-                "Golang vs Python for backend".to_string()
-            )]
+            [Wanted {
+                slug: "seed".into(),
+                hash: "abc".into(),
+                title: "Golang vs Python for backend".into()
+            }]
         );
         // Still wanted by the next keystroke until it arrives (the app tracks requests).
-        let Out::Results { wanted, .. } = s.query(request(4, "python".into(), "".into(), 0)) else {
+        let FromWorker::Results { wanted, .. } = s.query(request(4, "python")) else {
             panic!()
         };
         assert_eq!(wanted.len(), 1);
 
         let again = s.texts(vec![("abc".into(), "Why Python, then?".into())]);
-        let Some(Out::Results { id: 4, html, .. }) = again else {
+        let Some(FromWorker::Results { id: 4, html, .. }) = again else {
             panic!("{again:?}")
         };
         assert!(html.contains("Why <mark>Python</mark>, then?"), "{html}");
-        let Out::Results { wanted, .. } = s.query(request(5, "pyth".into(), "".into(), 0)) else {
+        let FromWorker::Results { wanted, .. } = s.query(request(5, "pyth")) else {
             panic!()
         };
         assert!(wanted.is_empty(), "its text is here");
@@ -292,20 +229,9 @@ mod tests {
     }
 
     #[test]
-    fn filters_arrive_as_empty_string_and_zero() {
-        let r = request(1, "x".into(), "".into(), 0);
-        assert_eq!((r.query.tag, r.query.year), (None, None));
-        let r = request(1, "".into(), "go".into(), 2022);
-        assert_eq!(
-            (r.query.tag.as_deref(), r.query.year),
-            (Some("go"), Some(2022))
-        );
-    }
-
-    #[test]
     fn a_broken_index_is_reported() {
         let mut s = Searcher::default();
-        let Out::Failed(reason) = s.load("", "<!DOCTYPE html>") else {
+        let FromWorker::Failed(reason) = s.load("", "<!DOCTYPE html>") else {
             panic!("accepted HTML")
         };
         assert!(reason.contains("not readable"), "{reason}");

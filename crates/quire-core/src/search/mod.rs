@@ -15,7 +15,9 @@ mod snippet;
 mod text;
 
 pub use index::{Doc, Index, Packed, Posting, Source, BODY, HEADING, TAG, TITLE};
-pub use protocol::{Answer, Found, Request, RESULTS_SHOWN};
+#[cfg(target_arch = "wasm32")]
+pub use protocol::js;
+pub use protocol::{Answer, Found, FromWorker, Request, ToWorker, Wanted, Wire, RESULTS_SHOWN};
 pub use rank::{Facets, Hit, Query, Results};
 pub use snippet::{first_match, snippet, Piece};
 pub use text::{collapse_space, fold, terms};
