@@ -1,7 +1,6 @@
 //! Browser glue several parts share.
 
 /// The page's elements matching `selector`, in document order (none for a bad selector).
-#[cfg(not(feature = "ssr"))]
 pub fn elements(selector: &str) -> Vec<web_sys::Element> {
     use wasm_bindgen::JsCast;
     let Ok(list) = leptos::prelude::document().query_selector_all(selector) else {
@@ -15,13 +14,8 @@ pub fn elements(selector: &str) -> Vec<web_sys::Element> {
 /// Sets the document title: "Post · Site", or the site title alone. The build tool writes the
 /// same title into each prerendered page.
 pub fn set_title(page: Option<&str>, site: &str) {
-    #[cfg(not(feature = "ssr"))]
-    {
-        let title = quire_core::url::page_title(page, site);
-        if !title.is_empty() {
-            leptos::prelude::document().set_title(&title);
-        }
+    let title = quire_core::url::page_title(page, site);
+    if !title.is_empty() {
+        leptos::prelude::document().set_title(&title);
     }
-    #[cfg(feature = "ssr")]
-    let _ = (page, site);
 }

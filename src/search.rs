@@ -41,7 +41,6 @@ pub struct Shown {
 #[derive(Clone, Copy)]
 pub struct Search {
     /// For the posts' Markdown (snippets), fetched where the article will find it.
-    #[cfg_attr(feature = "ssr", allow(dead_code))]
     app: AppContext,
     pub status: RwSignal<Status>,
     pub shown: RwSignal<Option<Shown>>,
@@ -51,15 +50,12 @@ pub struct Search {
     pub came_from: StoredValue<Option<String>>,
     /// Posts the results on screen want text from for their snippets (slug, hash, title),
     /// fetched once typing pauses; and the hashes being fetched.
-    #[cfg_attr(feature = "ssr", allow(dead_code))]
     wanted: StoredValue<(u32, Vec<Wanted>)>,
-    #[cfg_attr(feature = "ssr", allow(dead_code))]
     fetching: StoredValue<std::collections::HashSet<String>>,
 }
 
 /// How long results stay on screen before their snippets' text is fetched: while the reader
 /// types, the main thread is left to the keystrokes.
-#[cfg(not(feature = "ssr"))]
 const SNIPPET_DELAY_MS: u64 = 150;
 
 impl Search {
@@ -89,33 +85,22 @@ impl Search {
             self.shown.set(None);
             return;
         }
-        #[cfg(not(feature = "ssr"))]
         worker::send(*self, base);
-        #[cfg(feature = "ssr")]
-        let _ = base;
     }
 
     /// Starts the worker and the index without a query (the reader opened a filter).
     pub fn warm(&self, base: &'static str) {
-        #[cfg(not(feature = "ssr"))]
         if self.status.get_untracked() == Status::Idle {
             worker::start(*self, base);
         }
-        #[cfg(feature = "ssr")]
-        let _ = base;
     }
 
     /// After a failure: a new worker, the index fetched again, the last query asked again.
     pub fn retry(&self, base: &'static str) {
-        #[cfg(not(feature = "ssr"))]
-        {
-            worker::stop();
-            self.status.set(Status::Idle);
-            self.shown.set(None);
-            worker::send(*self, base);
-        }
-        #[cfg(feature = "ssr")]
-        let _ = base;
+        worker::stop();
+        self.status.set(Status::Idle);
+        self.shown.set(None);
+        worker::send(*self, base);
     }
 }
 
@@ -123,7 +108,6 @@ pub fn use_search() -> Search {
     expect_context::<Search>()
 }
 
-#[cfg(not(feature = "ssr"))]
 mod worker {
     use super::*;
     use quire_core::search::{js, FromWorker, Request, ToWorker, RESULTS_SHOWN};

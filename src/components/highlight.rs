@@ -10,30 +10,21 @@ pub fn terms(value: &str) -> Vec<String> {
 /// `<mark class="search-match">` and scrolls it to the middle of the screen. `false` when
 /// the article does not contain any of the terms.
 pub fn mark_first(terms: &[String]) -> bool {
-    #[cfg(not(feature = "ssr"))]
-    {
-        use leptos::prelude::document;
-        for selector in [".article .prose", ".article .article-header"] {
-            let Ok(Some(root)) = document().query_selector(selector) else {
-                continue;
-            };
-            if let Some(mark) = mark_in(&root, terms) {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                mark.scroll_into_view_with_scroll_into_view_options(&opts);
-                return true;
-            }
+    use leptos::prelude::document;
+    for selector in [".article .prose", ".article .article-header"] {
+        let Ok(Some(root)) = document().query_selector(selector) else {
+            continue;
+        };
+        if let Some(mark) = mark_in(&root, terms) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&opts);
+            return true;
         }
-        false
     }
-    #[cfg(feature = "ssr")]
-    {
-        let _ = terms;
-        false
-    }
+    false
 }
 
-#[cfg(not(feature = "ssr"))]
 fn mark_in(root: &web_sys::Element, terms: &[String]) -> Option<web_sys::Element> {
     use leptos::prelude::document;
     // NodeFilter.SHOW_TEXT

@@ -20,31 +20,28 @@ pub fn SearchLink() -> impl IntoView {
 
 /// Remembers the page search is opened from, for Escape to return to.
 fn remember_page(search: Search) {
-    #[cfg(not(feature = "ssr"))]
-    {
-        let l = window().location();
-        let here = format!(
-            "{}{}{}",
-            l.pathname().unwrap_or_default(),
-            l.search().unwrap_or_default(),
-            l.hash().unwrap_or_default()
-        );
-        if !here.trim_end_matches('/').ends_with("/search") {
-            search.came_from.set_value(Some(here));
-        }
+    let l = window().location();
+    let here = format!(
+        "{}{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default(),
+        l.hash().unwrap_or_default()
+    );
+    if !here.trim_end_matches('/').ends_with("/search") {
+        search.came_from.set_value(Some(here));
     }
-    #[cfg(feature = "ssr")]
-    let _ = search;
 }
 
 /// The `/` key opens search from any page, unless the reader is typing somewhere.
 #[component]
 pub fn SearchShortcut() -> impl IntoView {
-    #[cfg(not(feature = "ssr"))]
-    {
-        let search_route = search_href();
-        let navigate = leptos_router::hooks::use_navigate();
-        let search = crate::search::use_search();
+    let search_route = search_href();
+    let navigate = leptos_router::hooks::use_navigate();
+    let search = crate::search::use_search();
+    // In an effect: effects never run while prerendering, where there is no window.
+    Effect::new(move |_| {
+        let navigate = navigate.clone();
+        let search_route = search_route.clone();
         let handle = window_event_listener(leptos::ev::keydown, move |e| {
             if e.key() != "/"
                 || e.ctrl_key()
@@ -73,5 +70,5 @@ pub fn SearchShortcut() -> impl IntoView {
             }
         });
         on_cleanup(move || handle.remove());
-    }
+    });
 }

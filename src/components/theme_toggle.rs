@@ -15,21 +15,18 @@ pub fn ThemeToggle() -> impl IntoView {
 }
 
 fn toggle() {
-    #[cfg(not(feature = "ssr"))]
-    {
-        let root = document().document_element().expect("<html>");
-        let current = root.get_attribute("data-theme").unwrap_or_else(|| {
-            let dark = window()
-                .match_media("(prefers-color-scheme: dark)")
-                .ok()
-                .flatten()
-                .is_some_and(|m| m.matches());
-            if dark { "dark" } else { "light" }.to_string()
-        });
-        let next = if current == "dark" { "light" } else { "dark" };
-        let _ = root.set_attribute("data-theme", next);
-        if let Ok(Some(storage)) = window().local_storage() {
-            let _ = storage.set_item("quire-theme", next);
-        }
+    let root = document().document_element().expect("<html>");
+    let current = root.get_attribute("data-theme").unwrap_or_else(|| {
+        let dark = window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+        if dark { "dark" } else { "light" }.to_string()
+    });
+    let next = if current == "dark" { "light" } else { "dark" };
+    let _ = root.set_attribute("data-theme", next);
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item("quire-theme", next);
     }
 }

@@ -28,7 +28,6 @@ pub fn Article() -> impl IntoView {
     });
     // Reached from an index page, the post's Markdown address is known already: start that
     // request beside the data's instead of after it (`load_body` awaits it).
-    #[cfg(not(feature = "ssr"))]
     Effect::new(move |_| {
         let s = slug.get();
         if app.cached::<PostData>(&url::post_data_path(&s)).is_some() {
@@ -183,7 +182,6 @@ pub fn Article() -> impl IntoView {
 }
 
 fn scroll_to_hash() {
-    #[cfg(not(feature = "ssr"))]
     {
         let hash = window().location().hash().unwrap_or_default();
         let id = hash.trim_start_matches('#');

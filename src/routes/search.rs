@@ -72,16 +72,18 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     Effect::new(move |_| set_title(Some(SEARCH_TITLE), &app.site_title()));
-    // Reached by the `/` key or a link inside the app, the box takes the typing at once.
-    #[cfg(not(feature = "ssr"))]
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        if let Some(input) = document()
-            .get_element_by_id("search-input")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = input.focus();
-        }
+    // Reached by the `/` key or a link inside the app, the box takes the typing at once (an
+    // effect: it never runs while prerendering).
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = document()
+                .get_element_by_id("search-input")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
+            }
+        });
     });
 
     // The highlighted result for the keyboard; none until an arrow key is pressed. The list
@@ -320,47 +322,33 @@ fn describe(q: &Query) -> String {
 
 /// How many results are on screen.
 fn result_count() -> usize {
-    #[cfg(not(feature = "ssr"))]
-    return crate::dom::elements("#search-results > li").len();
-    #[cfg(feature = "ssr")]
-    0
+    crate::dom::elements("#search-results > li").len()
 }
 
 /// Result `i`'s address.
 fn result_href(i: usize) -> Option<String> {
-    #[cfg(not(feature = "ssr"))]
-    return document()
+    document()
         .query_selector(&format!("#search-result-{i} a"))
         .ok()
         .flatten()
-        .and_then(|a| a.get_attribute("href"));
-    #[cfg(feature = "ssr")]
-    {
-        let _ = i;
-        None
-    }
+        .and_then(|a| a.get_attribute("href"))
 }
 
 /// Marks the keyboard's result (`active` class, `aria-selected`) and keeps it in view.
 fn show_active(active: Option<usize>) {
-    #[cfg(not(feature = "ssr"))]
+    for (i, li) in crate::dom::elements("#search-results > li")
+        .iter()
+        .enumerate()
     {
-        for (i, li) in crate::dom::elements("#search-results > li")
-            .iter()
-            .enumerate()
-        {
-            let on = active == Some(i);
-            let _ = li.class_list().toggle_with_force("active", on);
-            let _ = li.set_attribute("aria-selected", if on { "true" } else { "false" });
-            if on {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                li.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
+        let on = active == Some(i);
+        let _ = li.class_list().toggle_with_force("active", on);
+        let _ = li.set_attribute("aria-selected", if on { "true" } else { "false" });
+        if on {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            li.scroll_into_view_with_scroll_into_view_options(&opts);
         }
     }
-    #[cfg(feature = "ssr")]
-    let _ = active;
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ mod snippet;
 mod text;
 
 pub use index::{Doc, Index, Packed, Posting, Source, BODY, HEADING, TAG, TITLE};
-#[cfg(target_arch = "wasm32")]
 pub use protocol::js;
 pub use protocol::{Answer, Found, FromWorker, Request, ToWorker, Wanted, Wire, RESULTS_SHOWN};
 pub use rank::{Facets, Hit, Query, Results};

@@ -278,7 +278,6 @@ impl FromWorker {
 
 /// [`Wire`] to and from the JavaScript values `postMessage` carries: the only conversion, used
 /// by the app and the worker alike.
-#[cfg(target_arch = "wasm32")]
 pub mod js {
     use super::Wire;
     use wasm_bindgen::JsValue;
