@@ -46,7 +46,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Index />
                     <Route path=path!("/page/:page") view=Index />
-                    <Route path=path!("/posts/:slug") view=Article />
+                    <Route path=path!("/posts/*slug") view=Article />
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
                     <Route path=path!("/search") view=SearchPage />

@@ -78,8 +78,12 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
                 stack.push(path);
                 continue;
             }
-            let is_post =
-                rel.starts_with("posts/") && (name.ends_with(".md") || name.ends_with(".markdown"));
+            let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
+            let is_post = rel.starts_with("posts/") && is_markdown;
+            if is_post && quire_core::post::is_section_index(&rel) {
+                // A section's title and introduction (Zola, Hugo): never a post.
+                continue;
+            }
             if is_post {
                 match fs::read(&path) {
                     Ok(bytes) => posts.push(SourceFile {
@@ -96,6 +100,27 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
                 assets.push((path, rel));
             }
         }
+    }
+    // Inside a page bundle (a folder with `index.md`), other Markdown files are the post's
+    // resources, published as files (as in Hugo), not posts of their own.
+    let bundles: Vec<String> = posts
+        .iter()
+        .filter_map(|p| {
+            let (dir, file) = p.rel_path.rsplit_once('/')?;
+            matches!(file, "index.md" | "index.markdown").then(|| format!("{dir}/"))
+        })
+        .collect();
+    let (resources, posts): (Vec<SourceFile>, Vec<SourceFile>) = posts.into_iter().partition(|p| {
+        let (dir, _) = p.rel_path.rsplit_once('/').unwrap_or(("", ""));
+        let dir = format!("{dir}/");
+        bundles.iter().any(|b| {
+            dir.starts_with(b.as_str())
+                && !p.rel_path.ends_with("/index.md")
+                && !p.rel_path.ends_with("/index.markdown")
+        })
+    });
+    for r in resources {
+        assets.push((public.join(&r.rel_path), r.rel_path));
     }
     Ok(ProjectInput {
         site,

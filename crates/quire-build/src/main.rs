@@ -138,6 +138,13 @@ fn run(args: &Args) -> Result<ExitCode> {
         input.assets.iter().any(|(_, r)| r == rel) || input.posts.iter().any(|p| p.rel_path == rel)
     };
     diags.extend(quire_core::links::check(&build, &exists));
+    // Old addresses may not take a live page's or file's place.
+    let mut live = build.addresses();
+    for (_, rel) in &input.assets {
+        live.insert(rel.clone(), format!("public/{rel}"));
+    }
+    let (redirects, redirect_diags) = quire_core::redirect::collect(&build, &live);
+    diags.extend(redirect_diags);
 
     for d in &diags {
         eprintln!("{d}");
@@ -152,7 +159,7 @@ fn run(args: &Args) -> Result<ExitCode> {
         // once, written as files and embedded in the prerendered pages.
         let data = build.data();
         collect::write_output(&args.out, &build, &data, &input.assets)?;
-        write_site_files(args, &build, &data, &mut diags_after)?;
+        write_site_files(args, &build, &data, &redirects, &mut diags_after)?;
     }
     for d in &diags_after {
         eprintln!("{d}");
@@ -195,6 +202,7 @@ fn write_site_files(
     args: &Args,
     build: &quire_core::site_build::SiteBuild,
     data: &(Vec<ListPage>, Vec<PostData>),
+    redirects: &[quire_core::redirect::Redirect],
     diags: &mut Vec<Diagnostic>,
 ) -> Result<()> {
     let write = |rel: &str, text: &str| collect::write(&args.out, rel, text);
@@ -228,6 +236,17 @@ fn write_site_files(
             collect::CONFIG_FILE,
             "no `base_url` (the address the site is deployed at, e.g. \"https://example.com/blog/\"); feed.xml, sitemap.xml and canonical links need it and are left out",
         ));
+    }
+    for r in redirects {
+        let to = quire_core::url::post_route(&args.base, &r.slug);
+        let canonical = prerender::absolute(manifest, &to);
+        write(&r.file(), &r.page(&args.base, canonical.as_deref()))?;
+    }
+    if !redirects.is_empty() {
+        write(
+            "_redirects",
+            &quire_core::redirect::netlify(&args.base, redirects),
+        )?;
     }
     if let Some(atom) = feed::atom(manifest, &build.posts, &args.base) {
         write("feed.xml", &atom)?;

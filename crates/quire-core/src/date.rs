@@ -1,5 +1,6 @@
 //! Post dates as authors write them: `2022-03-15`, `2022-03-15 10:18:00`,
-//! `2025-01-29 18:15:32 +0530`, RFC 3339 (`2022-03-15T10:18:00Z`, `…+05:30`).
+//! `2025-01-29 18:15:32 +0530`, RFC 3339 (`2022-03-15T10:18:00Z`, `…+05:30`), and with the month
+//! in English words as Astro blogs write them (`Jul 08 2022`, `July 8, 2022`, `8 July 2022`).
 //!
 //! Parsing is strict on purpose: `2022-15-03` is rejected with the reason (month 15), never read
 //! as 3 May or 15 March. chrono does the calendar arithmetic; the shape is checked here so the
@@ -35,11 +36,50 @@ const MONTHS: [&str; 12] = [
 
 const EXPECTED: &str = "expected YYYY-MM-DD, optionally followed by a time (10:18 or 10:18:00) and a UTC offset (Z, +05:30 or +0530)";
 
+/// A date with the month in English words, as Astro's and JavaScript's date parsing accept:
+/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022`. Never ambiguous: the month is a word.
+fn month_name_date(s: &str) -> Option<Result<PostDate, String>> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [a, b, c] = words[..] else { return None };
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        (w.len() >= 3)
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .position(|m| m.to_ascii_lowercase().starts_with(&w))
+            })
+            .flatten()
+            .map(|i| i as u32 + 1)
+    };
+    let number = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        (n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())?
+    };
+    let (m, d) = match (month(a), month(b)) {
+        (Some(m), None) => (m, number(b, 1..=2)?),
+        (None, Some(m)) => (m, number(a, 1..=2)?),
+        _ => return None,
+    };
+    let y = number(c, 4..=4)?;
+    Some(parse(&format!("{y:04}-{m:02}-{d:02}")))
+}
+
 /// Parses a date as written; the error is the reason, in words for the author.
 pub fn parse(raw: &str) -> Result<PostDate, String> {
     let s = raw.trim();
     if s.is_empty() {
         return Err("the date is empty".into());
+    }
+    if s.starts_with(|c: char| c.is_ascii_alphabetic())
+        || s.contains(|c: char| c.is_ascii_alphabetic()) && !s.contains(['-', ':'])
+    {
+        if let Some(d) = month_name_date(s) {
+            return d;
+        }
     }
     let mut cur = Cursor { s, pos: 0 };
     let (Some(year), true, Some(month), true, Some(day)) = (
@@ -238,6 +278,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn month_names_as_astro_writes_them() {
+        assert_eq!(parse("Jul 08 2022").unwrap().iso, "2022-07-08");
+        assert_eq!(parse("July 8, 2022").unwrap().iso, "2022-07-08");
+        assert_eq!(parse("8 July 2022").unwrap().display, "8 July 2022");
+        assert!(parse("Jul 32 2022").unwrap_err().contains("day 32"));
+        assert!(parse("Ju 8 2022").is_err());
+    }
+
+    #[test]
     fn date_only() {
         let d = parse("2022-03-15").unwrap();
         assert_eq!(d.iso, "2022-03-15");
@@ -301,7 +350,8 @@ mod tests {
         for raw in [
             "yesterday",
             "15/03/2022",
-            "March 15, 2022",
+            // Month words are read (Astro's `pubDate: 'Jul 08 2022'`), not other orders.
+            "March 2022 15",
             "22-03-15",
             "",
             "2022-03-15 noon",

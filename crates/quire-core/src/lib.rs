@@ -27,6 +27,8 @@ pub mod meta;
 #[cfg(feature = "meta")]
 pub mod post;
 #[cfg(feature = "meta")]
+pub mod redirect;
+#[cfg(feature = "meta")]
 pub mod site;
 #[cfg(feature = "meta")]
 pub mod site_build;

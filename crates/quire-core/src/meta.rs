@@ -17,7 +17,20 @@ pub struct Meta {
     pub draft: bool,
     pub slug: Option<String>,
     pub author: Option<String>,
+    /// Old addresses that must lead here: `aliases` (Zola, Hugo), `redirect_from` (Jekyll).
+    pub aliases: Vec<String>,
+    /// The address the post had in the generator it comes from, as `(field, value)`: `path`
+    /// (Zola), `permalink` (Jekyll), `url` (Hugo). It gets a redirect, and may carry a date.
+    pub old_address: Option<(String, String)>,
+    /// The template or layout the front matter names (`template` in Zola, `layout` in Jekyll
+    /// and Hugo): a file with nothing but that is another generator's page, not a post.
+    pub template: Option<String>,
 }
+
+/// At most this many tags (and as many old addresses) per post; more are dropped with a
+/// warning, so one hostile post cannot make every tag page repeat thousands of tags.
+pub const MAX_TAGS: usize = 64;
+pub const MAX_ALIASES: usize = 64;
 
 /// Parses the front matter into fields. `None` when its syntax is broken (reported as an error).
 pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
@@ -74,58 +87,63 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
             }
         }
     };
+    // The first of several names other generators give a field (Astro's `pubDate`, Hugo's
+    // `lastmod`, Jekyll's `last_modified_at`, `excerpt` …).
+    let first_text =
+        |keys: &[&str], diags: &mut Vec<Diagnostic>| keys.iter().find_map(|k| text(k, diags));
     meta.title = text("title", diags);
-    meta.date = text("date", diags);
-    meta.updated = text("updated", diags);
-    meta.description = text("description", diags);
+    meta.date = first_text(&["date", "pubDate", "published_at"], diags);
+    meta.updated = first_text(
+        &["updated", "updatedDate", "lastmod", "last_modified_at"],
+        diags,
+    );
+    meta.description = first_text(&["description", "summary", "excerpt"], diags);
     meta.slug = text("slug", diags);
     meta.author = text("author", diags);
+    meta.template = first_text(&["template", "layout"], diags);
+    meta.old_address = ["path", "permalink", "url"]
+        .iter()
+        .find_map(|k| text(k, diags).map(|v| (k.to_string(), v)));
 
-    meta.tags = match map.get("tags") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => s.split(',').map(|t| t.trim().to_string()).collect(),
-        Some(Value::Array(items)) => {
-            let mut tags = Vec::new();
-            for item in items {
-                match item {
-                    Value::String(s) => tags.push(s.trim().to_string()),
-                    Value::Number(n) => tags.push(n.to_string()),
-                    other => diags.push(
-                        Diagnostic::warning(
-                            path,
-                            format!(
-                                "each tag must be text, not {}; that tag is ignored",
-                                kind(other)
-                            ),
-                        )
-                        .field("tags", Some(&compact(other)))
-                        .at_line(line("tags")),
-                    ),
-                }
-            }
-            tags
-        }
-        Some(other) => {
-            diags.push(
-                Diagnostic::warning(
-                    path,
-                    format!("`tags` must be a list of text (tags: [go, python]), not {}; the field is ignored", kind(other)),
-                )
-                .field("tags", Some(&compact(other)))
-                .at_line(line("tags")),
-            );
-            Vec::new()
-        }
-    };
-    let mut seen = Vec::new();
-    meta.tags.retain(|t| {
-        !t.is_empty() && !seen.contains(t) && {
-            seen.push(t.clone());
-            true
-        }
+    // Zola keeps tags under `[taxonomies]`.
+    let taxonomy_tags = map
+        .get("taxonomies")
+        .and_then(|t| t.get("tags"))
+        .map(|t| ("taxonomies.tags", t));
+    let tags = map.get("tags").map(|t| ("tags", t)).or(taxonomy_tags);
+    meta.tags = tags.map_or_else(Vec::new, |(key, value)| {
+        list(key, value, "tags: [go, python]", path, line(key), diags)
     });
+    cap(&mut meta.tags, MAX_TAGS, "tags", path, line("tags"), diags);
+    let mut aliases = Vec::new();
+    for key in ["aliases", "redirect_from"] {
+        if let Some(value) = map.get(key) {
+            aliases.extend(list(
+                key,
+                value,
+                "aliases: [/old/address/]",
+                path,
+                line(key),
+                diags,
+            ));
+        }
+    }
+    cap(
+        &mut aliases,
+        MAX_ALIASES,
+        "aliases",
+        path,
+        line("aliases"),
+        diags,
+    );
+    meta.aliases = aliases;
 
-    meta.draft = match map.get("draft") {
+    // Jekyll's `published: false` is a draft.
+    let draft = match (map.get("draft"), map.get("published")) {
+        (None | Some(Value::Null), Some(Value::Bool(published))) => Some(Value::Bool(!published)),
+        (d, _) => d.cloned(),
+    };
+    meta.draft = match draft.as_ref() {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
         Some(other) => {
@@ -147,6 +165,89 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
         }
     };
     Some(meta)
+}
+
+/// A field that is a list of text, or one text (a `,`-separated one for tags). Items that are
+/// not text are reported and dropped; empty and repeated items are dropped silently.
+fn list(
+    key: &str,
+    value: &Value,
+    example: &str,
+    path: &str,
+    line: Option<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut items: Vec<String> = match value {
+        Value::Null => Vec::new(),
+        Value::String(s) if key.ends_with("tags") => {
+            s.split(',').map(|t| t.trim().to_string()).collect()
+        }
+        Value::String(s) => vec![s.trim().to_string()],
+        Value::Array(items) => {
+            let mut out = Vec::new();
+            for item in items {
+                match item {
+                    Value::String(s) => out.push(s.trim().to_string()),
+                    Value::Number(n) => out.push(n.to_string()),
+                    other => diags.push(
+                        Diagnostic::warning(
+                            path,
+                            format!(
+                                "each item of `{key}` must be text, not {}; that item is ignored",
+                                kind(other)
+                            ),
+                        )
+                        .field(key, Some(&compact(other)))
+                        .at_line(line),
+                    ),
+                }
+            }
+            out
+        }
+        other => {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "`{key}` must be a list of text ({example}), not {}; the field is ignored",
+                        kind(other)
+                    ),
+                )
+                .field(key, Some(&compact(other)))
+                .at_line(line),
+            );
+            Vec::new()
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|t| !t.is_empty() && seen.insert(t.clone()));
+    items
+}
+
+/// Keeps the first `max` items, with a warning naming how many were dropped.
+fn cap(
+    items: &mut Vec<String>,
+    max: usize,
+    key: &str,
+    path: &str,
+    line: Option<usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if items.len() > max {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                format!(
+                    "{} {key}; a post keeps at most {max}, so the other {} are ignored",
+                    items.len(),
+                    items.len() - max
+                ),
+            )
+            .field(key, None)
+            .at_line(line),
+        );
+        items.truncate(max);
+    }
 }
 
 /// A top-level field whose value was quoted so YAML could read it: (key, file line, value).

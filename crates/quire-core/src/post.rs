@@ -31,6 +31,15 @@ pub struct Post {
     pub timestamp: Option<i64>,
     /// Highlighting of its code blocks, once [`SiteBuild::highlight`] ran.
     pub code: Vec<crate::code::Tokens>,
+    /// Old addresses that lead to it, as `(field, address as written)`.
+    pub old_addresses: Vec<(String, String)>,
+}
+
+/// Whether a Markdown file under `posts/` is a section's settings (`_index.md`, as in Zola and
+/// Hugo): a title and introduction for its folder, never a post.
+pub fn is_section_index(rel_path: &str) -> bool {
+    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    matches!(name, "_index.md" | "_index.markdown")
 }
 
 const SUMMARY_CHARS: usize = 280;
@@ -82,7 +91,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         }
     };
 
-    let stem = file_stem(&file.rel_path);
+    let (sections, stem) = slug::location(&file.rel_path);
     let (file_date, file_slug) = slug::from_file_stem(stem);
 
     let meta = match &split.front_matter {
@@ -101,6 +110,18 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
     };
 
     let body = split.body;
+    // Zola's `template = "latest.html"` with no title or text: a page of another generator's
+    // theme, with nothing of its own to publish.
+    if let (Some(template), None, true) = (&meta.template, &meta.title, body.trim().is_empty()) {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                format!("the file only names a template of another generator ({template:?}) and has no title or text; it is skipped"),
+            )
+            .at_line(Some(1)),
+        );
+        return (None, diags);
+    }
     let title = match meta.title.clone() {
         Some(t) => t,
         None => {
@@ -125,7 +146,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
     };
 
     let hash = content_hash(&file.bytes);
-    let slug = choose_slug(
+    let leaf = choose_slug(
         &meta,
         &split.front_matter,
         &file_slug,
@@ -133,31 +154,58 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         path,
         &mut diags,
     );
+    // A section's posts live under it, so equal names in two sections never clash.
+    let slug = sections
+        .iter()
+        .map(String::as_str)
+        .chain([leaf.as_str()])
+        .collect::<Vec<_>>()
+        .join("/");
 
-    // Date: front matter wins; a Jekyll file name supplies one otherwise.
-    let (date_written, date_line) = match (&meta.date, file_date) {
-        (Some(d), _) => (Some(d.clone()), field_line(&split.front_matter, "date")),
-        (None, Some(d)) => (Some(d.to_string()), None),
-        (None, None) => (None, None),
-    };
+    // Date: front matter wins; otherwise, or when it cannot be read, the date a Jekyll or
+    // Zola file name or a dated old address carries. With none, an unreadable date is shown
+    // as written, never guessed.
+    let other_date = file_date
+        .map(|d| (d.to_string(), "the file name".to_string()))
+        .or_else(|| {
+            let (field, address) = meta.old_address.as_ref()?;
+            Some((slug::date_in_address(address)?, format!("`{field}`")))
+        });
+    let mut date_written = meta.date.clone();
     let mut date_iso = None;
     let mut timestamp = None;
     let mut date_display = date_written.clone();
-    if let Some(raw) = &date_written {
+    if let Some(raw) = &meta.date {
         match date::parse(raw) {
             Ok(d) => {
                 date_iso = Some(d.iso);
                 timestamp = Some(d.timestamp);
                 date_display = Some(d.display);
             }
-            Err(reason) => diags.push(
-                Diagnostic::warning(
-                    path,
-                    format!("{reason}; the post is published with the date shown as written and listed after dated posts"),
-                )
-                .field("date", Some(raw))
-                .at_line(date_line),
-            ),
+            Err(reason) => {
+                let fallback = match &other_date {
+                    Some((d, from)) => format!("the date {d} from {from} is used"),
+                    None => "the post is published with the date shown as written and listed after dated posts".to_string(),
+                };
+                diags.push(
+                    Diagnostic::warning(path, format!("{reason}; {fallback}"))
+                        .field("date", Some(raw))
+                        .at_line(field_line(&split.front_matter, "date")),
+                );
+                if other_date.is_some() {
+                    date_written = None;
+                }
+            }
+        }
+    }
+    if date_written.is_none() {
+        if let Some((raw, _)) = &other_date {
+            if let Ok(d) = date::parse(raw) {
+                date_written = Some(raw.clone());
+                date_iso = Some(d.iso);
+                timestamp = Some(d.timestamp);
+                date_display = Some(d.display);
+            }
         }
     }
     let updated = meta
@@ -205,6 +253,12 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             text,
             timestamp,
             code: Vec::new(),
+            old_addresses: meta
+                .aliases
+                .iter()
+                .map(|a| ("aliases".to_string(), a.clone()))
+                .chain(meta.old_address.clone())
+                .collect(),
         }),
         diags,
     )
@@ -262,13 +316,6 @@ pub fn tag_slug(tag: &str) -> String {
     } else {
         s
     }
-}
-
-fn file_stem(rel: &str) -> &str {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    name.strip_suffix(".markdown")
-        .or_else(|| name.strip_suffix(".md"))
-        .unwrap_or(name)
 }
 
 fn title_from_stem(stem: &str) -> String {

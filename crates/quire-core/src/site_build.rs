@@ -66,6 +66,37 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
 }
 
 impl SiteBuild {
+    /// Every address the site answers at, relative to its root (`posts/a/`, `tags/`, `page/2/`),
+    /// with what owns it for messages: a post's file, or quire's own page.
+    pub fn addresses(&self) -> std::collections::HashMap<String, String> {
+        let mut live = std::collections::HashMap::new();
+        let builtin = |what: &str| format!("quire's {what}");
+        live.insert(String::new(), builtin("home page"));
+        live.insert("index.html".into(), builtin("home page"));
+        for route in ["posts/", "tags/", "search/", "page/", "index/", "404.html"] {
+            live.insert(route.to_string(), builtin(&format!("/{route} address")));
+        }
+        let per_page = self.manifest.site.posts_per_page.max(1);
+        for n in 2..=self.manifest.posts.len().div_ceil(per_page) {
+            live.insert(format!("page/{n}/"), builtin(&format!("index page {n}")));
+        }
+        for p in &self.manifest.posts {
+            live.insert(
+                format!("posts/{}/", p.slug),
+                format!("the address of public/{}", p.source),
+            );
+            for t in &p.tag_slugs {
+                live.insert(
+                    format!("tags/{t}/"),
+                    builtin(&format!("tag page /tags/{t}/")),
+                );
+            }
+        }
+        live
+    }
+}
+
+impl SiteBuild {
     /// Highlights every post's code blocks with `highlight(language, text)` (empty runs: leave
     /// the block plain). The app and the prerendered pages get the runs through [`Self::data`].
     pub fn highlight(&mut self, highlight: &dyn Fn(&str, &str) -> crate::code::Tokens) {

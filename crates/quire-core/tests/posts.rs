@@ -408,3 +408,203 @@ fn the_manifest_round_trips_through_json() {
     assert_eq!(back.version, quire_core::manifest::VERSION);
     assert_eq!(back.posts[0].hash.len(), 12);
 }
+
+// --- Blogs moving in from Zola, Hugo, Jekyll and Astro ------------------------------------
+
+#[test]
+fn page_bundles_are_named_by_their_folder() {
+    let (post, diags) = read(
+        "charts/index.md",
+        "---\ntitle: Charts\n---\n![c](chart.png)",
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(post.unwrap().entry.slug, "charts");
+    let (post, _) = read("2024-01-02-dated/index.markdown", "---\ntitle: D\n---\nx");
+    let e = post.unwrap().entry;
+    assert_eq!(
+        (e.slug.as_str(), e.date.as_deref()),
+        ("dated", Some("2024-01-02"))
+    );
+}
+
+#[test]
+fn sections_are_part_of_the_address_so_equal_names_never_clash() {
+    let site = build(&[
+        file("blog/intro.md", b"---\ntitle: Blog intro\n---\nx"),
+        file("notes/intro.md", b"---\ntitle: Notes intro\n---\nx"),
+        file(
+            "Rust Notes/x/index.md",
+            b"---\ntitle: X\nslug: better-name\n---\nx",
+        ),
+        file("_posts/2023-01-01-jekyll.md", b"---\ntitle: J\n---\nx"),
+    ]);
+    assert!(site.diagnostics.is_empty(), "{:#?}", site.diagnostics);
+    let mut slugs: Vec<&str> = site.posts.iter().map(|p| p.entry.slug.as_str()).collect();
+    slugs.sort();
+    assert_eq!(
+        slugs,
+        [
+            "blog/intro",
+            "jekyll",
+            "notes/intro",
+            "rust-notes/better-name"
+        ]
+    );
+}
+
+#[test]
+fn section_files_are_not_posts() {
+    assert!(quire_core::post::is_section_index("posts/blog/_index.md"));
+    assert!(quire_core::post::is_section_index("posts/_index.markdown"));
+    assert!(!quire_core::post::is_section_index("posts/blog/index.md"));
+}
+
+#[test]
+fn a_file_that_only_names_another_generators_template_is_skipped_with_a_warning() {
+    let (post, diags) = read("latest.md", "+++\ntemplate = \"latest.html\"\n+++\n");
+    assert!(post.is_none());
+    let d = only(&diags);
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(
+        d.reason.contains("latest.html") && d.reason.contains("skipped"),
+        "{d}"
+    );
+    // A Jekyll post names its layout and has text: a post.
+    let (post, diags) = read("x.md", "---\nlayout: post\ntitle: X\n---\nText");
+    assert!(post.is_some() && diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn dates_come_from_the_file_name_or_the_old_address_when_the_front_matter_has_none_readable() {
+    // Jekyll accepted this date; its file name carries a readable one.
+    let (post, diags) = read(
+        "2023-01-29-odd.md",
+        "---\ntitle: Odd\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nx",
+    );
+    let e = post.unwrap().entry;
+    assert_eq!(e.date.as_deref(), Some("2023-01-29"));
+    let d = only(&diags);
+    assert!(
+        d.reason
+            .contains("the date 2023-01-29 from the file name is used"),
+        "{d}"
+    );
+    assert_eq!(d.line, Some(3));
+    // Zola keeps the date only in `path`.
+    let (post, diags) = read(
+        "charts.md",
+        "+++\ntitle = \"C\"\npath = \"2025/06/26/charts\"\n+++\nx",
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(post.unwrap().entry.date.as_deref(), Some("2025-06-26"));
+    // Jekyll's permalink, after an unreadable date.
+    let (post, diags) = read(
+        "p.md",
+        "---\ntitle: P\ndate: someday\npermalink: /2019/03/01/p/\n---\nx",
+    );
+    assert_eq!(post.unwrap().entry.date.as_deref(), Some("2019-03-01"));
+    assert!(only(&diags).reason.contains("from `permalink` is used"));
+    // With no other source, the seed post's rule: shown as written, never guessed.
+    let (post, _) = read("s.md", "---\ntitle: S\ndate: 2022-15-03\n---\nx");
+    let e = post.unwrap().entry;
+    assert_eq!(
+        (e.date, e.date_display.as_deref()),
+        (None, Some("2022-15-03"))
+    );
+}
+
+#[test]
+fn other_generators_fields_are_read_as_they_mean_them() {
+    let (post, diags) = read(
+        "astro.md",
+        "---\ntitle: A\npubDate: 'Jul 08 2022'\nupdatedDate: 2022-07-10\nexcerpt: Short.\n---\nx",
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    let e = post.unwrap().entry;
+    assert_eq!(e.date.as_deref(), Some("2022-07-08"));
+    assert_eq!(e.updated.as_deref(), Some("2022-07-10"));
+    assert_eq!(e.description.as_deref(), Some("Short."));
+    let (post, _) = read("h.md", "---\ntitle: H\nlastmod: 2021-08-01\n---\nx");
+    assert_eq!(post.unwrap().entry.updated.as_deref(), Some("2021-08-01"));
+    let (post, _) = read(
+        "z.md",
+        "+++\ntitle = \"Z\"\n[taxonomies]\ntags = [\"rust\", \"zola\"]\n+++\nx",
+    );
+    assert_eq!(post.unwrap().entry.tags, ["rust", "zola"]);
+    let (post, _) = read("j.md", "---\ntitle: J\npublished: false\n---\nx");
+    assert!(
+        post.unwrap().entry.draft,
+        "Jekyll's published: false is a draft"
+    );
+}
+
+#[test]
+fn old_addresses_are_collected_from_every_generators_field() {
+    let (post, _) = read(
+        "a.md",
+        "---\ntitle: A\naliases: [/a/, /b.html]\nredirect_from: /c/\npermalink: /2019/01/01/a.html\n---\nx",
+    );
+    let old: Vec<String> = post
+        .unwrap()
+        .old_addresses
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(old, ["/a/", "/b.html", "/c/", "/2019/01/01/a.html"]);
+}
+
+#[test]
+fn thousands_of_tags_are_capped_in_bounded_time_with_a_warning() {
+    let tags: Vec<String> = (0..20_000).map(|i| format!("t{i}")).collect();
+    let text = format!("---\ntitle: T\ntags: [{}]\n---\nx", tags.join(", "));
+    let started = std::time::Instant::now();
+    let (post, diags) = read("t.md", &text);
+    assert!(started.elapsed().as_secs() < 5);
+    assert_eq!(post.unwrap().entry.tags.len(), quire_core::meta::MAX_TAGS);
+    let d = only(&diags);
+    assert!(
+        d.reason.contains("20000 tags") && d.reason.contains("at most 64"),
+        "{d}"
+    );
+}
+
+#[test]
+fn old_addresses_that_clash_are_errors_naming_both_files() {
+    let site = build(&[
+        file(
+            "a.md",
+            b"---\ntitle: A\naliases: [/posts/b/, /old/]\n---\nx",
+        ),
+        file("b.md", b"---\ntitle: B\naliases: [/old/, /tags/]\n---\nx"),
+        file(
+            "c.md",
+            b"---\ntitle: C\naliases: [\"/../x\", /posts/c/]\n---\nx",
+        ),
+    ]);
+    let (redirects, diags) = quire_core::redirect::collect(&site, &site.addresses());
+    let from: Vec<&str> = redirects.iter().map(|r| r.from.as_str()).collect();
+    assert_eq!(from, ["old/"], "only the one address nobody else holds");
+    let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|d| d.starts_with("error: public/posts/a.md")
+                && d.contains("/posts/b/ is already the address of public/posts/b.md")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|d| d.starts_with("error: public/posts/b.md")
+                && d.contains("/old/ is already public/posts/a.md")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|d| d.contains("/tags/ address")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|d| d.starts_with("warning: public/posts/c.md") && d.contains("..")),
+        "{text:#?}"
+    );
+    assert_eq!(diags.len(), 4, "its own address is no clash: {text:#?}");
+}
