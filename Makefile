@@ -124,6 +124,7 @@ e2e-dist:
 	trunk build --release --dist $(E2E)/dist-root --public-url /
 	trunk build --release --dist $(E2E)/dist-blog --public-url /blog/
 	QUIRE_CONTENT=tests/fixtures/site trunk build --release --dist $(E2E)/dist-fixtures --public-url /
+	QUIRE_CONTENT=tests/fixtures/blogs trunk build --release --dist $(E2E)/dist-blogs --public-url /
 
 test-e2e: e2e-dist
 	playwright test

@@ -27,10 +27,12 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "root", testIgnore: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
-    { name: "blog", testIgnore: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
+    { name: "root", testIgnore: /(fixtures|blogs)\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
+    { name: "blog", testIgnore: /(fixtures|blogs)\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
     // A site of broken and hostile posts (tests/fixtures/site).
     { name: "fixtures", testMatch: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4175/" } },
+    // Content shaped like Zola, Hugo, Jekyll and Astro blogs (tests/fixtures/blogs).
+    { name: "blogs", testMatch: /blogs\.spec/, use: { baseURL: "http://127.0.0.1:4177/" } },
   ],
   webServer: [
     {
@@ -52,6 +54,11 @@ export default defineConfig({
     {
       command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-fixtures --port 4175",
       url: "http://127.0.0.1:4175/manifest.json",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-blogs --port 4177",
+      url: "http://127.0.0.1:4177/manifest.json",
       reuseExistingServer: false,
     },
   ],

@@ -8,7 +8,7 @@
 use crate::api::Body;
 use leptos::prelude::*;
 use quire_core::manifest::{
-    ListPage, PageData, PostData, PostEntry, RouteData, Site, TagList, TagPage,
+    ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData, Site, TagList, TagPage,
 };
 use serde::de::DeserializeOwned;
 use std::any::Any;
@@ -64,6 +64,11 @@ impl Data for PostData {
 
 impl Data for TagList {
     const WHAT: &'static str = "the list of tags";
+}
+
+impl Data for RedirectMap {
+    const WHAT: &'static str = "the list of moved pages";
+    const MISSING: Option<&'static str> = Some(quire_core::manifest::NOT_FOUND_TITLE);
 }
 
 impl Data for TagPage {

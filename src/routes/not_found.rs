@@ -1,16 +1,38 @@
-//! The 404 view for any address the router does not know.
+//! The 404 view for any address the router does not know. An old address of a post (a link
+//! inside the app to a Zola alias, a Jekyll permalink …) leads on to the post, as the static
+//! host's redirect page would.
 
 use crate::dom::set_title;
-use crate::href::home;
+use crate::href::{go, home};
+use crate::load::{use_data, Load};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use quire_core::manifest::NOT_FOUND_TITLE;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use quire_core::manifest::{RedirectMap, NOT_FOUND_TITLE};
+use quire_core::url;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let app = use_app();
     Effect::new(move |_| set_title(Some(NOT_FOUND_TITLE), &app.site_title()));
+    let (moved, _) = use_data::<RedirectMap>(|| url::REDIRECTS_DATA_PATH.to_string());
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Load::Ready(Some(map)) = moved.state.get() {
+            let path = location.pathname.get_untracked();
+            let path = path.strip_prefix(app.base).unwrap_or(&path);
+            if let Some(slug) = map.find(path) {
+                let options = NavigateOptions {
+                    replace: true,
+                    ..go()
+                };
+                navigate(&url::post_route(app.base, slug), options);
+            }
+        }
+    });
     view! {
         <section class="not-found">
             <h1>"Page not found"</h1>

@@ -242,6 +242,10 @@ fn write_site_files(
         let canonical = prerender::absolute(manifest, &to);
         write(&r.file(), &r.page(&args.base, canonical.as_deref()))?;
     }
+    write(
+        quire_core::url::REDIRECTS_DATA_PATH,
+        &serde_json::to_string(&quire_core::redirect::map(&manifest.site, redirects))?,
+    )?;
     if !redirects.is_empty() {
         write(
             "_redirects",

@@ -263,6 +263,37 @@ impl RouteData for TagPage {
     }
 }
 
+/// Old addresses (as [`crate::url::address_key`]s) and the slugs of the posts they lead to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RedirectMap {
+    pub version: u32,
+    pub site: Site,
+    pub redirects: Vec<(String, String)>,
+}
+
+impl RedirectMap {
+    /// The post an address used to be, if any.
+    pub fn find(&self, path: &str) -> Option<&str> {
+        let key = crate::url::address_key(path);
+        self.redirects
+            .iter()
+            .find(|(from, _)| *from == key)
+            .map(|(_, slug)| slug.as_str())
+    }
+}
+
+impl RouteData for RedirectMap {
+    fn data_path(&self) -> String {
+        crate::url::REDIRECTS_DATA_PATH.to_string()
+    }
+    fn title(&self) -> Option<String> {
+        Some(NOT_FOUND_TITLE.into())
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
 /// Titles of pages that have no data of their own.
 pub const SEARCH_TITLE: &str = "Search";
 pub const NOT_FOUND_TITLE: &str = "Page not found";

@@ -42,6 +42,19 @@ impl Redirect {
     }
 }
 
+/// `redirects.json`: what the app's not-found page follows when a link inside the app leads to
+/// an old address.
+pub fn map(site: &crate::manifest::Site, redirects: &[Redirect]) -> crate::manifest::RedirectMap {
+    crate::manifest::RedirectMap {
+        version: crate::manifest::VERSION,
+        site: site.clone(),
+        redirects: redirects
+            .iter()
+            .map(|r| (key(&r.from), r.slug.clone()))
+            .collect(),
+    }
+}
+
 /// `_redirects` for Netlify and Cloudflare Pages: one permanent redirect per old address.
 pub fn netlify(base: &str, redirects: &[Redirect]) -> String {
     redirects
@@ -82,11 +95,7 @@ pub fn normalize(address: &str) -> Result<String, &'static str> {
     Ok(path.to_string())
 }
 
-/// The same path whether written `x`, `x/` or `x/index.html`: what two addresses clash on.
-fn key(path: &str) -> String {
-    let p = path.strip_suffix("index.html").unwrap_or(path);
-    p.trim_end_matches('/').to_string()
-}
+use crate::url::address_key as key;
 
 /// Every old address of the published posts, checked: one that is not a path, or that points
 /// where a live page or file already is (`live`: path → the file or route that owns it), or

@@ -15,11 +15,77 @@ struct SiteFile {
     posts_per_page: Option<usize>,
 }
 
-/// Reads `quire.toml`'s text. A broken file is reported and the defaults are used, so the blog
-/// still builds.
+/// The settings `quire.toml` knows, for telling a misspelt one from a real one.
+const KNOWN: &[&str] = &[
+    "title",
+    "description",
+    "author",
+    "language",
+    "base_url",
+    "posts_per_page",
+];
+
+/// The known key closest to `key` (a typo of at most a third of its letters), if any.
+fn closest(key: &str) -> Option<&'static str> {
+    let distance = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let here = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
+                prev = here;
+            }
+        }
+        row[b.len()]
+    };
+    KNOWN
+        .iter()
+        .map(|k| (distance(key, k), *k))
+        .filter(|(d, k)| *d <= k.chars().count().div_ceil(3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Reads `quire.toml`'s text. An unknown setting is a warning naming it (and the setting it is
+/// probably a typo of) and every other setting still applies; a file that is not TOML is
+/// reported and the defaults are used, so the blog still builds.
 pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
     let mut site = Site::default();
-    match toml::from_str::<SiteFile>(text) {
+    let mut diags = Vec::new();
+    let mut table = match toml::from_str::<toml::Table>(text) {
+        Ok(t) => t,
+        Err(e) => return (site, vec![syntax_error(file, text, &e)]),
+    };
+    let line_of = |key: &str| {
+        text.lines()
+            .position(|l| {
+                let l = l.trim_start();
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map(|i| i + 1)
+    };
+    let mut unknown: Vec<String> = table
+        .keys()
+        .filter(|k| !KNOWN.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    unknown.sort_by_key(|k| line_of(k));
+    for key in unknown {
+        table.remove(&key);
+        let hint = match closest(&key) {
+            Some(k) => format!("; did you mean `{k}`?"),
+            None => format!("; the settings are {}", KNOWN.join(", ")),
+        };
+        diags.push(
+            Diagnostic::warning(file, format!("unknown setting `{key}`, ignored{hint}"))
+                .at_line(line_of(&key)),
+        );
+    }
+    match SiteFile::deserialize(toml::Value::Table(table)) {
         Ok(f) => {
             if let Some(t) = f.title.filter(|t| !t.trim().is_empty()) {
                 site.title = t;
@@ -35,19 +101,24 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
             if let Some(n) = f.posts_per_page {
                 site.posts_per_page = n.max(1);
             }
-            (site, Vec::new())
+            (site, diags)
         }
         Err(e) => {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
-            let reason = format!(
-                "{}; the site uses default settings until this is fixed",
-                e.message().trim()
-            );
-            (site, vec![Diagnostic::error(file, reason).at_line(line)])
+            diags.push(syntax_error(file, text, &e));
+            (site, diags)
         }
     }
+}
+
+fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+    let reason = format!(
+        "{}; the site uses default settings until this is fixed",
+        e.message().trim()
+    );
+    Diagnostic::error(file, reason).at_line(line)
 }
 
 #[cfg(test)]
@@ -76,7 +147,23 @@ mod tests {
             "{}",
             d[0]
         );
-        let (_, d) = parse("quire.toml", "titel = \"x\"\n");
-        assert!(d[0].reason.contains("titel"), "{}", d[0]);
+    }
+
+    #[test]
+    fn an_unknown_setting_is_a_warning_and_the_others_still_apply() {
+        let (s, d) = parse(
+            "quire.toml",
+            "title = \"Mine\"\ntitel = \"x\"\nbase_url = \"https://x.org/\"\ncolour = \"red\"\n",
+        );
+        assert_eq!(s.title, "Mine");
+        assert_eq!(s.base_url.as_deref(), Some("https://x.org/"));
+        let text: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page",
+            ]
+        );
     }
 }

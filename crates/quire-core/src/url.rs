@@ -91,6 +91,16 @@ pub fn tag_data_path(slug: &str) -> String {
 }
 
 pub const MANIFEST_PATH: &str = "manifest.json";
+/// Old addresses and the posts they lead to, for the app's not-found page.
+pub const REDIRECTS_DATA_PATH: &str = "redirects.json";
+
+/// An address as two spellings of it compare: without the base's slash, a trailing slash or
+/// `index.html` (`/old/`, `old` and `old/index.html` are one address).
+pub fn address_key(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    let p = p.strip_suffix("index.html").unwrap_or(p);
+    p.trim_end_matches('/').to_string()
+}
 /// The search index ([`crate::search`]), fetched on the first search only.
 pub const SEARCH_INDEX_PATH: &str = "search/index.json";
 /// The search page: `/blog/search/`; `?q=…&tag=…&year=…` holds the query.

@@ -1,0 +1,109 @@
+// Blogs moved in from Zola, Hugo, Jekyll and Astro (tests/fixtures/blogs), copied without edits:
+// every old address lands on its post on a plain static host, page bundles show their files,
+// sections keep equal file names apart, and dates are read as those generators meant them.
+import { test, expect } from "@playwright/test";
+import { failOnPageErrors, started } from "./common.mjs";
+
+failOnPageErrors();
+
+const OLD_ADDRESSES = [
+  ["old/charts/", "posts/blog/charts/", "Charts from a page bundle"], // Zola aliases
+  ["charts.html", "posts/blog/charts/", "Charts from a page bundle"],
+  ["2025/06/26/charts", "posts/blog/charts/", "Charts from a page bundle"], // Zola path
+  ["2023/01/29/jekyll-odd-date.html", "posts/jekyll-odd-date/", "A Jekyll post with an odd date"], // permalink
+  ["jekyll/odd-date/", "posts/jekyll-odd-date/", "A Jekyll post with an odd date"], // redirect_from
+  ["2021/hugo-leaf/", "posts/hugo-leaf/", "A Hugo leaf bundle"], // Hugo url
+  ["posts/old-hugo-name/", "posts/hugo-leaf/", "A Hugo leaf bundle"], // Hugo aliases
+];
+
+for (const [from, to, title] of OLD_ADDRESSES) {
+  test(`the old address /${from} lands on the post, without JavaScript too`, async ({ browser, baseURL }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(new URL(from, baseURL).href);
+      await page.waitForURL(new URL(to, baseURL).href);
+      await expect(page.locator("h1.article-title")).toHaveText(title);
+      await context.close();
+    }
+  });
+}
+
+test("the redirect pages say where the post went, for crawlers and people", async ({ request, baseURL }) => {
+  const res = await request.get(new URL("old/charts/", baseURL).href);
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html).toContain('<meta name="robots" content="noindex" />');
+  expect(html).toContain('<link rel="canonical" href="https://blogs.example/posts/blog/charts/" />');
+  expect(html).toContain('<a href="/posts/blog/charts/">Charts from a page bundle</a>');
+  const netlify = await (await request.get(new URL("_redirects", baseURL).href)).text();
+  expect(netlify).toContain("/old/charts/ /posts/blog/charts/ 301");
+  expect(netlify).toContain("/2023/01/29/jekyll-odd-date.html /posts/jekyll-odd-date/ 301");
+});
+
+test("a page bundle's image and data file load from the post's folder, prerendered and in the app", async ({ page, request, baseURL }) => {
+  await page.goto(new URL("posts/blog/charts/", baseURL).href);
+  const img = page.locator(".prose img[alt='A bar chart']");
+  await expect(img).toHaveAttribute("src", "/posts/blog/2025-06-26-charts/chart.png");
+  await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBe(240);
+  const data = page.locator(".prose a", { hasText: "The raw data" });
+  const csv = await request.get(new URL(await data.getAttribute("href"), baseURL).href);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("2025,5");
+
+  // The same post reached inside the app: rendered in WASM, same image.
+  await page.goto(baseURL);
+  await started(page);
+  await page.locator(".post-list a", { hasText: "Charts from a page bundle" }).click();
+  await expect(page).toHaveURL(new URL("posts/blog/charts/", baseURL).href);
+  await expect.poll(() => page.locator(".prose img[alt='A bar chart']").evaluate((i) => i.complete && i.naturalWidth)).toBe(240);
+});
+
+test("equal file names in two sections are two posts at two addresses, in the app too", async ({ page, baseURL }) => {
+  await page.goto(new URL("posts/blog/intro/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("Intro to the blog section");
+  await started(page);
+  await page.goto(baseURL);
+  await started(page);
+  await page.locator(".post-list a", { hasText: "Intro to the notes" }).click();
+  await expect(page).toHaveURL(new URL("posts/notes/intro/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("Intro to the notes");
+  await expect(page.locator(".prose")).toContainText("Same file name as blog/intro.md.");
+});
+
+test("dates are read as each generator meant them, and the index is in that order", async ({ page, baseURL }) => {
+  await page.goto(baseURL);
+  const titles = await page.locator(".post-list .post-item-title").allTextContents();
+  expect(titles).toEqual([
+    "Charts from a page bundle", // Zola: only in `path`
+    "Intro to the notes",
+    "Intro to the blog section",
+    "A Jekyll post with an odd date", // the file name's date, not last
+    "An Astro post", // pubDate: 'Jul 08 2022'
+    "A Hugo leaf bundle",
+  ]);
+  const jekyll = page.locator(".post-item", { hasText: "A Jekyll post with an odd date" });
+  await expect(jekyll.locator("time")).toHaveText("29 January 2023");
+});
+
+test("section files, template-only pages, bundle resources and unpublished posts are not posts", async ({ request, baseURL }) => {
+  const manifest = await (await request.get(new URL("manifest.json", baseURL).href)).json();
+  const slugs = manifest.posts.map((p) => p.slug).sort();
+  expect(slugs).toEqual(["astro-post", "blog/charts", "blog/intro", "hugo-leaf", "jekyll-odd-date", "notes/intro"]);
+  for (const path of ["posts/latest/", "posts/index/", "posts/unpublished/", "posts/hugo-leaf/notes/"]) {
+    expect((await request.get(new URL(path, baseURL).href)).status(), path).toBe(404);
+  }
+  // The bundle's other Markdown file is one of its files.
+  expect((await request.get(new URL("posts/hugo-leaf/notes.md", baseURL).href)).status()).toBe(200);
+});
+
+test("a link inside the app to an old address leads on to the post", async ({ page, baseURL }) => {
+  await page.goto(new URL("posts/astro-post/", baseURL).href);
+  await started(page);
+  await page.locator(".prose a", { hasText: "the charts" }).click();
+  await expect(page).toHaveURL(new URL("posts/blog/charts/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("Charts from a page bundle");
+  // Back does not return to the old address: it was replaced.
+  await page.goBack();
+  await expect(page).toHaveURL(new URL("posts/astro-post/", baseURL).href);
+});
