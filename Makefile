@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PUBLIC_URL ?= /
 E2E := target/e2e
 
-.PHONY: bench bench-dist bench-smoke setup-bench help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
+.PHONY: new bench bench-dist bench-smoke setup-bench help serve dist check test test-native test-wasm test-e2e lint fmt e2e-dist \
         setup setup-rust setup-node setup-browser
 
 help:
@@ -29,6 +29,7 @@ help:
 	@echo "make test                  every test: native, WASM in Chromium, end to end in Chromium"
 	@echo "make dist [PUBLIC_URL=/blog/]  release build into dist/"
 	@echo "make check                 validate posts (fails on errors; STRICT=1 fails on warnings)"
+	@echo "make new TITLE=\"…\"        start a post: public/posts/<slug>.md, dated today"
 	@echo "make bench [RUNS=5]        every benchmark, in Chromium; results into BENCHMARKS.md"
 
 # --- set-up ---------------------------------------------------------------------------------
@@ -65,6 +66,10 @@ dist: setup
 
 check:
 	cargo run --quiet --profile tool -p quire-build -- check $(if $(STRICT),--strict)
+
+# Starts a post: public/posts/<slug>.md with today's date and the front matter filled in.
+new:
+	cargo run --quiet --profile tool -p quire-build -- new "$(TITLE)"
 
 # --- tests ----------------------------------------------------------------------------------
 

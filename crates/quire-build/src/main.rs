@@ -5,7 +5,7 @@
 //! `quire.toml`, and writes into the build output: `manifest.json`, each published post's
 //! Markdown at `posts/<slug>.md`, and the static files.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use quire_core::diagnostics::{self, Diagnostic};
 use quire_core::manifest::{ListPage, PostData};
@@ -53,12 +53,17 @@ struct Cli {
     strict: bool,
 }
 
-#[derive(Subcommand, Clone, Copy, PartialEq, Eq)]
+#[derive(Subcommand, Clone, PartialEq, Eq)]
 enum Command {
     /// Validate posts and write the site: pages, data, feeds, static files
     Build,
     /// Validate posts only; exit 1 on errors (with --strict, on warnings too)
     Check,
+    /// Start a post: write public/posts/<slug>.md with today's date and the front matter filled in
+    New {
+        /// The post's title
+        title: String,
+    },
 }
 
 /// The settings a run uses: the command line, with trunk's environment filling what it leaves
@@ -130,6 +135,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode> {
+    if let Command::New { title } = &args.command {
+        let path = new_post(&args.root, title, chrono::Local::now().naive_local())?;
+        eprintln!("quire: wrote {}", display_path(&args.root, &path));
+        return Ok(ExitCode::SUCCESS);
+    }
     let input = collect::read_project(&args.root)?;
     let mut build = quire_core::site_build::build_site(&input.posts, input.site, args.drafts);
     let mut diags: Vec<Diagnostic> = input.diagnostics;
@@ -267,6 +277,36 @@ fn write_site_files(
         &feed::headers(&args.base, &hashed, policy.as_deref()),
     )?;
     Ok(())
+}
+
+/// Writes a new post's file with its front matter filled in; never overwrites one.
+fn new_post(root: &Path, title: &str, now: chrono::NaiveDateTime) -> Result<PathBuf> {
+    let title = title.trim();
+    anyhow::ensure!(
+        !title.is_empty(),
+        "a post needs a title: make new TITLE=\"My post\""
+    );
+    let slug = quire_core::slug::slugify(title);
+    anyhow::ensure!(
+        !slug.is_empty(),
+        "the title {title:?} has no letters or digits to name the file after"
+    );
+    let path = root.join("public/posts").join(format!("{slug}.md"));
+    anyhow::ensure!(
+        !path.exists(),
+        "{} already exists; choose another title",
+        display_path(root, &path)
+    );
+    let text = format!(
+        "---\ntitle: {}\ndate: {}\ndescription: \ntags: []\ndraft: true\n---\n\nWrite here. `draft: true` keeps it out of release builds until you remove it.\n",
+        serde_json::to_string(title)?,
+        now.format("%Y-%m-%d %H:%M")
+    );
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -406,3 +406,31 @@ fn the_feed_parses_back_with_every_post() {
         "links to other posts resolved: {content}"
     );
 }
+
+#[test]
+fn new_writes_a_dated_post_that_builds_and_never_overwrites() {
+    let p = project(&[]);
+    let o = run(p.path(), &["new", "Crème brûlée: a recipe"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let path = p.path().join("public/posts/creme-brulee-a-recipe.md");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: \"Crème brûlée: a recipe\"\ndate: 20"),
+        "{text}"
+    );
+    assert!(text.contains("draft: true"));
+    let check = run(p.path(), &["check", "--strict", "--drafts"]);
+    assert!(
+        check.status.success(),
+        "the new post is valid: {}",
+        stderr(&check)
+    );
+    let again = run(p.path(), &["new", "Crème brûlée: a recipe"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), text, "not overwritten");
+}
