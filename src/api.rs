@@ -212,9 +212,10 @@ fn check_version(text: &str) -> Result<(), String> {
 pub type Body =
     futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<String, ApiError>>>;
 
-pub fn body(base: &'static str, slug: String, hash: String, title: String) -> Body {
+/// `path`: where the Markdown is published (`posts/a.md`, `pages/about.md`).
+pub fn body(base: &'static str, path: String, hash: String, title: String) -> Body {
     use futures::FutureExt;
-    async move { post_body(base, &slug, &hash, &title).await }
+    async move { post_body(base, &path, &hash, &title).await }
         .boxed_local()
         .shared()
 }
@@ -222,12 +223,18 @@ pub fn body(base: &'static str, slug: String, hash: String, title: String) -> Bo
 /// The Markdown body of a post (front matter removed), ready to render.
 pub async fn post_body(
     base: &str,
-    slug: &str,
+    path: &str,
     hash: &str,
     title: &str,
 ) -> Result<String, ApiError> {
-    let what = format!("the post “{title}”");
-    let text = fetch_text(&url::post_source_url(base, slug, hash), &what).await?;
+    let kind = if path.starts_with("pages/") {
+        "page"
+    } else {
+        "post"
+    };
+    let what = format!("the {kind} “{title}”");
+    // `hash` busts caches when the post changes.
+    let text = fetch_text(&format!("{base}/{path}?v={hash}"), &what).await?;
     Ok(quire_core::front_matter::body(&text).to_string())
 }
 

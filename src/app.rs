@@ -3,12 +3,14 @@
 //! (see [`crate::state`]), so the takeover shows no change.
 
 use crate::components::search_shortcut::{SearchLink, SearchShortcut};
+use crate::components::site_nav::{Footer, Menu};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::href::{home, tags_href};
 use crate::routes::{
     article::Article,
     index::Index,
     not_found::NotFound,
+    page::Page,
     search::SearchPage,
     tags::{Tag, Tags},
 };
@@ -34,6 +36,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                             if t.is_empty() { "quire".to_string() } else { t }
                         }}
                     </A>
+                    <Menu />
                     <A href=tags_href() exact=true attr:class="site-nav-link">
                         "Tags"
                     </A>
@@ -50,11 +53,11 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
                     <Route path=path!("/search") view=SearchPage />
+                    // Last: any other address is a standalone page, or not found.
+                    <Route path=path!("/*path") view=Page />
                 </Routes>
             </main>
-            <footer class="site-footer">
-                <p>"Written in Markdown, rendered in WebAssembly by quire."</p>
-            </footer>
+            <Footer />
         </Router>
     }
 }

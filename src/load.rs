@@ -4,8 +4,9 @@
 //! dropped.
 
 use crate::api::ApiError;
-use crate::state::{use_app, Data};
+use crate::state::{use_app, AppContext, Data};
 use leptos::prelude::*;
+use quire_core::manifest::PostData;
 use std::future::Future;
 
 /// A route's data: from what the app holds or fetched, loaded again when `path` (the data
@@ -111,4 +112,23 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         self.generation.update_value(|g| *g += 1);
         self.state.set(value);
     }
+}
+
+/// An article's body (a post's or a page's): the HTML already rendered, or its Markdown fetched
+/// (the request already in flight if any) and rendered with the core's pipeline.
+pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {
+    if let Some(html) = app.cached_article(&data.entry.hash) {
+        body.set(Load::Ready(html));
+        return;
+    }
+    let base = app.base;
+    body.run(async move {
+        let markdown = app.body(&data.entry).await;
+        app.forget_body(&data.entry.hash);
+        let markdown = markdown?;
+        let html =
+            quire_core::article::render_post(&markdown, &data.entry, base, &data.links, &data.code);
+        app.remember_article(&data.entry.hash, &html);
+        Ok::<_, ApiError>(html)
+    });
 }

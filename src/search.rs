@@ -255,7 +255,8 @@ mod worker {
                 continue;
             }
             search.fetching.update_value(|f| _ = f.insert(hash.clone()));
-            let body = app.markdown(&slug, &hash, &title);
+            let path = quire_core::url::post_source_path(&slug);
+            let body = app.markdown(&path, &hash, &title);
             bodies.push(async move { (body.await, hash) });
         }
         if bodies.is_empty() {

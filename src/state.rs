@@ -8,7 +8,8 @@
 use crate::api::Body;
 use leptos::prelude::*;
 use quire_core::manifest::{
-    ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData, Site, TagList, TagPage,
+    ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData, Site, StandalonePage, TagList,
+    TagPage,
 };
 use serde::de::DeserializeOwned;
 use std::any::Any;
@@ -64,6 +65,11 @@ impl Data for PostData {
 
 impl Data for TagList {
     const WHAT: &'static str = "the list of tags";
+}
+
+impl Data for StandalonePage {
+    const WHAT: &'static str = "the page";
+    const MISSING: Option<&'static str> = Some(quire_core::manifest::NOT_FOUND_TITLE);
 }
 
 impl Data for RedirectMap {
@@ -134,8 +140,12 @@ impl AppContext {
                 post,
                 tags,
                 tag,
+                standalone,
                 ..
             } = page;
+            if let Some(d) = standalone {
+                app.remember(&d);
+            }
             if let Some(d) = list {
                 app.remember(&d);
             }
@@ -156,6 +166,19 @@ impl AppContext {
         self.site
             .with(|s| s.as_ref().map(|s| s.title.clone()))
             .unwrap_or_default()
+    }
+
+    /// Whether the site has a standalone page at this address (`about`, `projects/x`).
+    pub fn has_page(&self, slug: &str) -> bool {
+        self.site.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.pages.iter().any(|p| p == slug))
+        })
+    }
+
+    /// The site's settings as far as the app knows them.
+    pub fn site(&self) -> Option<Site> {
+        self.site.get()
     }
 
     pub fn site_description(&self) -> String {
@@ -198,16 +221,17 @@ impl AppContext {
 
     /// The post's Markdown body: the request already in flight for it, or a new one.
     pub fn body(&self, entry: &PostEntry) -> Body {
-        self.markdown(&entry.slug, &entry.hash, &entry.title)
+        self.markdown(&entry.markdown_path(), &entry.hash, &entry.title)
     }
 
-    /// [`Self::body`] by the post's slug, content hash and title (what search results know).
-    pub fn markdown(&self, slug: &str, hash: &str, title: &str) -> Body {
+    /// [`Self::body`] by where the Markdown is, its content hash and the title (what search
+    /// results know).
+    pub fn markdown(&self, path: &str, hash: &str, title: &str) -> Body {
         let key = hash.to_string();
         if let Some(b) = self.bodies.with_value(|m| m.get(&key).cloned()) {
             return b;
         }
-        let body = crate::api::body(self.base, slug.into(), key.clone(), title.into());
+        let body = crate::api::body(self.base, path.into(), key.clone(), title.into());
         self.bodies
             .update_value(|m| _ = m.insert(key, body.clone()));
         body

@@ -1,13 +1,12 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
-use crate::api::ApiError;
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toc::Toc;
 use crate::dom::set_title;
 use crate::href::{home, post_href};
-use crate::load::{use_data, Load, Loader};
-use crate::state::{use_app, AppContext};
+use crate::load::{load_article, use_data, Load, Loader};
+use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -84,7 +83,7 @@ pub fn Article() -> impl IntoView {
         if let Load::Ready(Some(d)) = data.state.get() {
             if shown_hash.get_value().as_deref() != Some(d.entry.hash.as_str()) {
                 shown_hash.set_value(Some(d.entry.hash.clone()));
-                load_body(app, body, d);
+                load_article(app, body, d);
             }
         }
     });
@@ -139,7 +138,7 @@ pub fn Article() -> impl IntoView {
                         (_, Load::Failed(error)) => {
                             let retry = move || {
                                 if let Load::Ready(Some(d)) = data.state.get_untracked() {
-                                    load_body(app, body, d);
+                                    load_article(app, body, d);
                                 }
                             };
                             view! { <ErrorPanel error on_retry=retry /> }.into_any()
@@ -198,23 +197,6 @@ fn scroll_to_hash() {
             }
         });
     }
-}
-
-fn load_body(app: AppContext, body: Loader<String>, data: PostData) {
-    if let Some(html) = app.cached_article(&data.entry.hash) {
-        body.set(Load::Ready(html));
-        return;
-    }
-    let base = app.base;
-    body.run(async move {
-        let markdown = app.body(&data.entry).await;
-        app.forget_body(&data.entry.hash);
-        let markdown = markdown?;
-        let html =
-            quire_core::article::render_post(&markdown, &data.entry, base, &data.links, &data.code);
-        app.remember_article(&data.entry.hash, &html);
-        Ok::<_, ApiError>(html)
-    });
 }
 
 #[component]

@@ -1,5 +1,6 @@
 pub mod article;
 pub mod index;
 pub mod not_found;
+pub mod page;
 pub mod search;
 pub mod tags;

@@ -107,3 +107,58 @@ test("a link inside the app to an old address leads on to the post", async ({ pa
   await page.goBack();
   await expect(page).toHaveURL(new URL("posts/astro-post/", baseURL).href);
 });
+
+test("the About page is reached from the menu, in the app and without JavaScript", async ({ browser, baseURL }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(baseURL);
+    if (javaScriptEnabled) await started(page);
+    const menu = page.getByRole("navigation", { name: "Site" });
+    await menu.getByRole("link", { name: "About", exact: true }).click();
+    await expect(page).toHaveURL(new URL("about/", baseURL).href);
+    await expect(page.locator("h1.article-title")).toHaveText("About");
+    await expect(page.locator(".prose")).toContainText("Ann writes here about data and tools.");
+    await expect(menu.getByRole("link", { name: "About", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page).toHaveTitle("About · Moved-in blogs");
+    // A link from the page to a post, by its file, resolved.
+    await page.locator(".prose a", { hasText: "the charts" }).click();
+    await expect(page).toHaveURL(new URL("posts/blog/charts/", baseURL).href);
+    await context.close();
+  }
+});
+
+test("a nested page, the external menu entry and the footer", async ({ page, baseURL }) => {
+  await page.goto(new URL("about/", baseURL).href);
+  await started(page);
+  const menu = page.getByRole("navigation", { name: "Site" });
+  await menu.getByRole("link", { name: "quire", exact: true }).click();
+  await expect(page).toHaveURL(new URL("projects/quire/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("Project: quire");
+  await expect(page.locator(".prose")).toContainText("A nested page");
+  const code = menu.getByRole("link", { name: "Code (another site)" });
+  await expect(code).toHaveAttribute("href", "https://code.example/ann");
+  await expect(code).toHaveAttribute("rel", /external/);
+  const footer = page.locator("footer.site-footer");
+  await expect(footer).toContainText("By Ann Example");
+  await expect(footer).toContainText("© 2026 Ann Example, CC BY 4.0");
+  await expect(footer.getByRole("link", { name: "Feed" })).toHaveAttribute("href", "/feed.xml");
+});
+
+test("pages are in the sitemap, never in the index, the feed or the tags; a clash with quire's address is refused", async ({ page, request, baseURL }) => {
+  const sitemap = await (await request.get(new URL("sitemap.xml", baseURL).href)).text();
+  expect(sitemap).toContain("<loc>https://blogs.example/about/</loc>");
+  expect(sitemap).toContain("<loc>https://blogs.example/projects/quire/</loc>");
+  const feed = await (await request.get(new URL("feed.xml", baseURL).href)).text();
+  expect(feed).not.toContain("about/");
+  await page.goto(baseURL);
+  await expect(page.locator(".post-list")).not.toContainText("About");
+  // public/pages/tags.md would take /tags/: left out, quire's tag list stays.
+  await page.goto(new URL("tags/", baseURL).href);
+  await expect(page.locator("h1")).toHaveText("Tags");
+  // Any other address is still not found, with a 404.
+  const missing = await request.get(new URL("no-such-page/", baseURL).href);
+  expect(missing.status()).toBe(404);
+  await page.goto(new URL("no-such-page/", baseURL).href);
+  await expect(page.locator("h1")).toHaveText("Page not found");
+});

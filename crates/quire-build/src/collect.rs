@@ -3,7 +3,7 @@
 use crate::display_path;
 use anyhow::{Context, Result};
 use quire_core::diagnostics::Diagnostic;
-use quire_core::manifest::{ListPage, PostData, Site};
+use quire_core::manifest::{ListPage, PostData, RouteData, Site};
 use quire_core::post::SourceFile;
 use quire_core::site_build::SiteBuild;
 use std::fs;
@@ -79,7 +79,8 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
                 continue;
             }
             let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
-            let is_post = rel.starts_with("posts/") && is_markdown;
+            // Posts, and standalone pages (`pages/about.md` → `/about/`).
+            let is_post = (rel.starts_with("posts/") || rel.starts_with("pages/")) && is_markdown;
             if is_post && quire_core::post::is_section_index(&rel) {
                 // A section's title and introduction (Zola, Hugo): never a post.
                 continue;
@@ -155,12 +156,11 @@ pub fn write_output(
         fs::copy(src, &dest)
             .with_context(|| format!("cannot copy {} to {}", src.display(), dest.display()))?;
     }
-    for post in &build.posts {
-        write(
-            out,
-            &quire_core::url::post_source_path(&post.entry.slug),
-            &post.text,
-        )?;
+    for post in build.posts.iter().chain(&build.pages) {
+        write(out, &post.entry.markdown_path(), &post.text)?;
+    }
+    for page in build.page_data() {
+        write_json(out, &page.data_path(), &page)?;
     }
     // The whole manifest, for tools and search; the app loads the smaller files below.
     write_json(out, quire_core::url::MANIFEST_PATH, &build.manifest)?;

@@ -122,6 +122,9 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
 
 pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
     let mut locs = vec![(absolute(manifest, &url::home(base))?, None)];
+    for e in manifest.site.pages.iter() {
+        locs.push((absolute(manifest, &url::page_route(base, e))?, None));
+    }
     for e in manifest.posts.iter().filter(|e| !e.draft) {
         locs.push((
             absolute(manifest, &url::post_route(base, &e.slug))?,

@@ -66,6 +66,7 @@ fn routes<'a>(
         post: None,
         tags: None,
         tag: None,
+        standalone: None,
     };
     let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
         path,
@@ -138,6 +139,28 @@ fn routes<'a>(
             )
         }
     });
+    let standalone = build.page_data().into_iter().map({
+        let empty = empty.clone();
+        move |page| {
+            let e = &page.0.entry;
+            let post = build.pages.iter().find(|p| p.entry.slug == e.slug);
+            let markdown = post.map_or("", |p| quire_core::front_matter::body(&p.text));
+            let html = render_post(markdown, e, base, &page.0.links, &page.0.code);
+            Row {
+                description: post.map_or("", |p| p.entry.summary.as_str()),
+                articles: HashMap::from([(e.hash.clone(), html)]),
+                ..row(
+                    url::page_page_path(&e.slug),
+                    url::page_route(base, &e.slug),
+                    page.title(),
+                    PageData {
+                        standalone: Some(page.clone()),
+                        ..empty.clone()
+                    },
+                )
+            }
+        }
+    });
     // Pages with no data of their own. The search page, so `/search/?q=…` links work on any
     // static host (the app answers the query once it starts). 404.html, which static hosts
     // serve for any missing address (GitHub Pages, Netlify, Cloudflare Pages, nginx's
@@ -161,6 +184,7 @@ fn routes<'a>(
         .chain(articles)
         .chain(tags)
         .chain(tag)
+        .chain(standalone)
         .chain([search, not_found])
 }
 

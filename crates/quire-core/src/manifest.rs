@@ -30,6 +30,40 @@ pub struct Site {
     /// Absolute URL of the deployed site (for feeds and canonical links), if configured.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// The header's menu, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub menu: Vec<MenuItem>,
+    /// The footer's copyright or licence line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    /// The slugs of the standalone pages (`public/pages/`), so the app knows at once whether an
+    /// address is a page or nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<String>,
+}
+
+/// One entry of the header's menu: a page, a section, a post or another site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MenuItem {
+    pub name: String,
+    /// As written in `quire.toml`: `/about/` (under the site's base path) or `https://…`.
+    pub url: String,
+}
+
+impl MenuItem {
+    /// Another site's address (it opens there, marked as external).
+    pub fn is_external(&self) -> bool {
+        self.url.contains("://") || self.url.starts_with("mailto:")
+    }
+
+    /// The link's `href`: local addresses under the base path.
+    pub fn href(&self, base: &str) -> String {
+        if self.is_external() {
+            self.url.clone()
+        } else {
+            format!("{base}/{}", self.url.trim_start_matches('/'))
+        }
+    }
 }
 
 fn default_language() -> String {
@@ -51,6 +85,9 @@ impl Default for Site {
             language: default_language(),
             posts_per_page: DEFAULT_PER_PAGE,
             base_url: None,
+            menu: Vec::new(),
+            copyright: None,
+            pages: Vec::new(),
         }
     }
 }
@@ -92,6 +129,49 @@ pub struct PostEntry {
     pub reading_minutes: u32,
     /// Content hash of the source file, for cache busting.
     pub hash: String,
+}
+
+impl PostEntry {
+    /// A standalone page (`public/pages/…`) rather than a post.
+    pub fn is_page(&self) -> bool {
+        self.source.starts_with("pages/")
+    }
+
+    /// Where its Markdown is published, relative to the site root.
+    pub fn markdown_path(&self) -> String {
+        if self.is_page() {
+            crate::url::page_source_path(&self.slug)
+        } else {
+            crate::url::post_source_path(&self.slug)
+        }
+    }
+
+    /// Its address: `/blog/posts/a/` for a post, `/blog/about/` for a page.
+    pub fn route(&self, base: &str) -> String {
+        if self.is_page() {
+            crate::url::page_route(base, &self.slug)
+        } else {
+            crate::url::post_route(base, &self.slug)
+        }
+    }
+}
+
+/// A standalone page's data: a post's, without neighbours, tags or dates shown, at
+/// `pages/<slug>.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StandalonePage(pub PostData);
+
+impl RouteData for StandalonePage {
+    fn data_path(&self) -> String {
+        crate::url::page_data_path(&self.0.entry.slug)
+    }
+    fn title(&self) -> Option<String> {
+        Some(self.0.entry.title.clone())
+    }
+    fn site(&self) -> &Site {
+        &self.0.site
+    }
 }
 
 /// One page of the index (`index/<n>.json`, embedded in `/` and `/page/<n>/`): the first view
@@ -316,6 +396,9 @@ pub struct PageData {
     /// `/tags/<slug>/` embeds that tag's posts.
     #[serde(default)]
     pub tag: Option<TagPage>,
+    /// A standalone page embeds its own data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standalone: Option<StandalonePage>,
 }
 
 /// Splits posts (already in index order) into pages of `per_page`; a blog without posts still

@@ -1,7 +1,7 @@
 //! Site settings from `quire.toml` at the repository root.
 
 use crate::diagnostics::Diagnostic;
-use crate::manifest::Site;
+use crate::manifest::{MenuItem, Site};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -13,6 +13,16 @@ struct SiteFile {
     language: Option<String>,
     base_url: Option<String>,
     posts_per_page: Option<usize>,
+    copyright: Option<String>,
+    #[serde(default)]
+    menu: Vec<MenuEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MenuEntry {
+    name: String,
+    url: String,
 }
 
 /// The settings `quire.toml` knows, for telling a misspelt one from a real one.
@@ -23,6 +33,8 @@ const KNOWN: &[&str] = &[
     "language",
     "base_url",
     "posts_per_page",
+    "copyright",
+    "menu",
 ];
 
 /// The known key closest to `key` (a typo of at most a third of its letters), if any.
@@ -101,6 +113,34 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
             if let Some(n) = f.posts_per_page {
                 site.posts_per_page = n.max(1);
             }
+            site.copyright = f.copyright.filter(|c| !c.trim().is_empty());
+            for entry in f.menu {
+                let item = MenuItem {
+                    name: entry.name.trim().to_string(),
+                    url: entry.url.trim().to_string(),
+                };
+                let scheme = item
+                    .url
+                    .split_once(':')
+                    .map(|(s, _)| s.to_ascii_lowercase());
+                let safe = match scheme.as_deref() {
+                    Some("http" | "https" | "mailto") => true,
+                    // `a:b` after a `/` is a path, not a scheme.
+                    Some(s) => s.contains('/'),
+                    None => true,
+                };
+                if item.name.is_empty() || item.url.is_empty() || !safe {
+                    diags.push(Diagnostic::warning(
+                        file,
+                        format!(
+                            "menu entry {:?} → {:?} needs a name and an address that is a path (/about/) or an http, https or mailto link; it is left out",
+                            item.name, item.url
+                        ),
+                    ));
+                    continue;
+                }
+                site.menu.push(item);
+            }
             (site, diags)
         }
         Err(e) => {
@@ -162,8 +202,28 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, menu",
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod menu_tests {
+    use super::*;
+
+    #[test]
+    fn menu_entries_in_order_and_unsafe_ones_left_out() {
+        let (s, d) = parse(
+            "quire.toml",
+            "copyright = \"© 2026 Ann\"\n[[menu]]\nname = \"About\"\nurl = \"/about/\"\n[[menu]]\nname = \"Code\"\nurl = \"https://github.com/ann\"\n[[menu]]\nname = \"Bad\"\nurl = \"javascript:alert(1)\"\n",
+        );
+        assert_eq!(s.copyright.as_deref(), Some("© 2026 Ann"));
+        let names: Vec<&str> = s.menu.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["About", "Code"]);
+        assert!(!s.menu[0].is_external() && s.menu[1].is_external());
+        assert_eq!(s.menu[0].href("/blog"), "/blog/about/");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].reason.contains("javascript:alert(1)"), "{}", d[0]);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::front_matter;
-use crate::manifest::{self, ListPage, Manifest, PostData, Site, VERSION};
+use crate::manifest::{self, ListPage, Manifest, PostData, Site, StandalonePage, VERSION};
 use crate::markdown;
 use crate::post::{read_post, Post, SourceFile};
 use crate::render_options::RenderOptions;
@@ -14,37 +14,64 @@ pub struct SiteBuild {
     pub manifest: Manifest,
     /// Published posts, in manifest order.
     pub posts: Vec<Post>,
+    /// Published standalone pages (`public/pages/`), by address.
+    pub pages: Vec<Post>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads all posts, drops drafts unless asked for, refuses duplicate slugs, and orders the rest
 /// newest first (posts without a valid date last, by title).
-pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> SiteBuild {
+pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) -> SiteBuild {
     let mut files: Vec<&SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     let mut diagnostics = Vec::new();
     let mut posts: Vec<Post> = Vec::new();
-    let mut owners: Vec<(String, String)> = Vec::new();
+    let mut pages: Vec<Post> = Vec::new();
+    // Posts are under /posts/; a page's address is its own, so it is checked against quire's.
+    let mut owners: Vec<(String, String)> = RESERVED
+        .iter()
+        .map(|r| {
+            (
+                format!("page:{r}"),
+                format!("quire's built-in /{r}/ address"),
+            )
+        })
+        .collect();
     for file in files {
         let (post, diags) = read_post(file);
         diagnostics.extend(diags);
         let Some(post) = post else { continue };
-        if let Some((_, owner)) = owners.iter().find(|(s, _)| *s == post.entry.slug) {
+        let is_page = post.entry.is_page();
+        let first = post.entry.slug.split('/').next().unwrap_or_default();
+        let key = if is_page {
+            // `about` and `about/x` clash with a reserved first folder, not with each other.
+            let reserved = RESERVED.contains(&first);
+            format!("page:{}", if reserved { first } else { &post.entry.slug })
+        } else {
+            post.entry.slug.clone()
+        };
+        if let Some((_, owner)) = owners.iter().find(|(s, _)| *s == key) {
             diagnostics.push(
                 Diagnostic::error(
                     &file.display_path,
-                    format!("already used by {owner}; this post is skipped. Give one of them a different `slug:`"),
+                    format!("already used by {owner}; this {} is skipped. Give one of them a different `slug:`", if is_page { "page" } else { "post" }),
                 )
                 .field("slug", Some(&post.entry.slug)),
             );
             continue;
         }
-        owners.push((post.entry.slug.clone(), file.display_path.clone()));
+        owners.push((key, file.display_path.clone()));
         if post.entry.draft && !include_drafts {
             continue;
         }
-        posts.push(post);
+        if is_page {
+            pages.push(post);
+        } else {
+            posts.push(post);
+        }
     }
+    pages.sort_by(|a, b| a.entry.slug.cmp(&b.entry.slug));
+    site.pages = pages.iter().map(|p| p.entry.slug.clone()).collect();
     // Files were read in path order; within a file, report top to bottom.
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     posts.sort_by(|a, b| match (a.timestamp, b.timestamp) {
@@ -61,9 +88,26 @@ pub fn build_site(files: &[SourceFile], site: Site, include_drafts: bool) -> Sit
     SiteBuild {
         manifest,
         posts,
+        pages,
         diagnostics,
     }
 }
+
+/// First folders of the addresses quire itself answers at; a standalone page may not take them.
+pub const RESERVED: &[&str] = &[
+    "posts",
+    "pages",
+    "tags",
+    "search",
+    "page",
+    "index",
+    "404.html",
+    "feed.xml",
+    "sitemap.xml",
+    "manifest.json",
+    "redirects.json",
+    "robots.txt",
+];
 
 impl SiteBuild {
     /// Every address the site answers at, relative to its root (`posts/a/`, `tags/`, `page/2/`),
@@ -79,6 +123,13 @@ impl SiteBuild {
         let per_page = self.manifest.site.posts_per_page.max(1);
         for n in 2..=self.manifest.posts.len().div_ceil(per_page) {
             live.insert(format!("page/{n}/"), builtin(&format!("index page {n}")));
+        }
+        for p in &self.pages {
+            let e = &p.entry;
+            live.insert(
+                format!("{}/", e.slug),
+                format!("the address of public/{}", e.source),
+            );
         }
         for p in &self.manifest.posts {
             live.insert(
@@ -100,7 +151,7 @@ impl SiteBuild {
     /// Highlights every post's code blocks with `highlight(language, text)` (empty runs: leave
     /// the block plain). The app and the prerendered pages get the runs through [`Self::data`].
     pub fn highlight(&mut self, highlight: &dyn Fn(&str, &str) -> crate::code::Tokens) {
-        for post in &mut self.posts {
+        for post in self.posts.iter_mut().chain(&mut self.pages) {
             post.code = markdown::code_blocks(front_matter::body(&post.text))
                 .into_iter()
                 .map(|(lang, text)| lang.map_or_else(Vec::new, |l| highlight(&l, &text)))
@@ -143,6 +194,26 @@ impl SiteBuild {
             })
             .collect();
         (lists, posts)
+    }
+
+    /// Each standalone page's data (no neighbours: pages are not in the index's order).
+    pub fn page_data(&self) -> Vec<StandalonePage> {
+        self.pages
+            .iter()
+            .map(|page| {
+                let (links, headings) = links_and_headings(page, &self.manifest);
+                StandalonePage(PostData {
+                    version: VERSION,
+                    site: self.manifest.site.clone(),
+                    entry: page.entry.clone(),
+                    newer: None,
+                    older: None,
+                    links,
+                    headings,
+                    code: page.code.clone(),
+                })
+            })
+            .collect()
     }
 }
 

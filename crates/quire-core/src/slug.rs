@@ -53,7 +53,10 @@ pub fn from_file_stem(stem: &str) -> (Option<&str>, String) {
 /// date come from. A page bundle (`x/index.md`, as in Hugo and Zola) is named by its folder.
 /// `posts/rust/2024-01-02-intro.md` → (`["rust"]`, `"2024-01-02-intro"`).
 pub fn location(rel_path: &str) -> (Vec<String>, &str) {
-    let inner = rel_path.strip_prefix("posts/").unwrap_or(rel_path);
+    let inner = rel_path
+        .strip_prefix("posts/")
+        .or_else(|| rel_path.strip_prefix("pages/"))
+        .unwrap_or(rel_path);
     let mut parts: Vec<&str> = inner.split('/').filter(|p| !p.is_empty()).collect();
     let file = parts.pop().unwrap_or_default();
     let stem = file

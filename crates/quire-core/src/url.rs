@@ -38,6 +38,24 @@ pub fn post_source_url(base: &str, slug: &str, hash: &str) -> String {
     format!("{base}/{}?v={hash}", post_source_path(slug))
 }
 
+/// A standalone page (`public/pages/about.md`) is at `/blog/about/`; nested folders nest.
+pub fn page_route(base: &str, slug: &str) -> String {
+    format!("{base}/{slug}/")
+}
+
+pub fn page_page_path(slug: &str) -> String {
+    format!("{slug}/index.html")
+}
+
+/// A page's data and Markdown live under `pages/`, apart from the page's own address.
+pub fn page_data_path(slug: &str) -> String {
+    format!("pages/{slug}.json")
+}
+
+pub fn page_source_path(slug: &str) -> String {
+    format!("pages/{slug}.md")
+}
+
 /// `<meta name="quire-base" content="/blog/">`: how the app learns its base path.
 pub const BASE_META: &str = "quire-base";
 
