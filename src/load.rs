@@ -126,8 +126,14 @@ pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {
         let markdown = app.body(&data.entry).await;
         app.forget_body(&data.entry.hash);
         let markdown = markdown?;
-        let html =
-            quire_core::article::render_post(&markdown, &data.entry, base, &data.links, &data.code);
+        let html = quire_core::article::render_post(
+            &markdown,
+            &data.entry,
+            base,
+            &data.links,
+            &data.code,
+            &data.images,
+        );
         app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)
     });

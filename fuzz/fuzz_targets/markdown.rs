@@ -34,6 +34,7 @@ fuzz_target!(|text: &str| {
         source_dir: "posts",
         post_slug: Some(&lookup),
         code: &code,
+        images: &[],
     };
     let r = render(text, &opts);
     oracle::check(&r.html, text);

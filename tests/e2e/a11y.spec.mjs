@@ -16,10 +16,13 @@ test("landmarks and a skip link that moves focus to the content", async ({ page 
   await expect(skip).toBeInViewport();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#main$/);
-  // Images keep their alt text and load lazily.
+  // Images keep their alt text and the size the build read (the page never shifts); the first
+  // image of an article loads at once, later ones lazily (tests/e2e/blogs.spec.mjs).
   const img = page.locator(".prose img");
   await expect(img).toHaveAttribute("alt", /How a post travels/);
-  await expect(img).toHaveAttribute("loading", "lazy");
+  await expect(img).toHaveAttribute("width", "640");
+  await expect(img).toHaveAttribute("height", "120");
+  await expect(img).not.toHaveAttribute("loading", "lazy");
 });
 
 // Each selector's first element: its text colour against the first opaque background behind it.

@@ -81,6 +81,7 @@ test("dates are read as each generator meant them, and the index is in that orde
     "A Jekyll post with an odd date", // the file name's date, not last
     "An Astro post", // pubDate: 'Jul 08 2022'
     "A Hugo leaf bundle",
+    "A post full of photos",
   ]);
   const jekyll = page.locator(".post-item", { hasText: "A Jekyll post with an odd date" });
   await expect(jekyll.locator("time")).toHaveText("29 January 2023");
@@ -89,7 +90,7 @@ test("dates are read as each generator meant them, and the index is in that orde
 test("section files, template-only pages, bundle resources and unpublished posts are not posts", async ({ request, baseURL }) => {
   const manifest = await (await request.get(new URL("manifest.json", baseURL).href)).json();
   const slugs = manifest.posts.map((p) => p.slug).sort();
-  expect(slugs).toEqual(["astro-post", "blog/charts", "blog/intro", "hugo-leaf", "jekyll-odd-date", "notes/intro"]);
+  expect(slugs).toEqual(["astro-post", "blog/charts", "blog/intro", "blog/photos", "hugo-leaf", "jekyll-odd-date", "notes/intro"]);
   for (const path of ["posts/latest/", "posts/index/", "posts/unpublished/", "posts/hugo-leaf/notes/"]) {
     expect((await request.get(new URL(path, baseURL).href)).status(), path).toBe(404);
   }
@@ -161,4 +162,56 @@ test("pages are in the sitemap, never in the index, the feed or the tags; a clas
   expect(missing.status()).toBe(404);
   await page.goto(new URL("no-such-page/", baseURL).href);
   await expect(page.locator("h1")).toHaveText("Page not found");
+});
+
+// Layout shifts since the page started, as the browser counts them for CLS.
+async function layoutShift(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+}
+
+test("images carry the size the build read: no shift as they load, the first at once, the rest lazily", async ({ page, baseURL }) => {
+  // Slow images: without sizes the text would jump when each one arrives.
+  await page.route(/\.png$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  await page.goto(new URL("posts/blog/photos/", baseURL).href);
+  const imgs = page.locator(".prose img");
+  await expect(imgs).toHaveCount(7);
+  const attrs = await imgs.evaluateAll((list) =>
+    list.map((i) => [i.getAttribute("width"), i.getAttribute("height"), i.getAttribute("loading"), i.getAttribute("decoding")]),
+  );
+  expect(attrs).toEqual([
+    ["800", "600", null, null],
+    ["600", "900", "lazy", "async"],
+    ["1200", "400", "lazy", "async"],
+    ["640", "480", "lazy", "async"],
+    ["500", "500", "lazy", "async"],
+    ["900", "300", "lazy", "async"],
+    // Its size could not be read (a build warning): shown without one.
+    [null, null, "lazy", "async"],
+  ]);
+  // Responsive: the width follows the column, the height keeps the ratio before loading.
+  const box = await imgs.nth(1).boundingBox();
+  expect(Math.abs(box.height - (box.width * 900) / 600)).toBeLessThan(2);
+  await started(page);
+  await page.mouse.wheel(0, 20000);
+  await expect.poll(() => imgs.nth(5).evaluate((i) => i.complete && i.naturalWidth)).toBe(900);
+  expect(await layoutShift(page)).toBe(0);
+
+  // The same sizes when the app renders the post itself.
+  await page.goto(baseURL);
+  await started(page);
+  await page.locator(".post-list a", { hasText: "A post full of photos" }).click();
+  await expect(page.locator(".prose img").first()).toHaveAttribute("width", "800");
+  await expect(page.locator(".prose img").nth(2)).toHaveAttribute("height", "400");
 });

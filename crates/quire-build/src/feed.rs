@@ -65,13 +65,22 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
         .iter()
         .map(|p| (p.source.clone(), p.slug.clone()))
         .collect();
+    // Feed readers show entries away from the site: every link and image absolute.
+    let absolute_base = home.trim_end_matches('/').to_string();
     let mut entries = Vec::with_capacity(posts.len());
     for post in &posts {
         let e = &post.entry;
         let href = absolute(manifest, &url::post_route(base, &e.slug))?;
         let markdown = quire_core::front_matter::body(&post.text);
         // Feed readers drop classes, so highlighting would only add bytes.
-        let html = quire_core::article::render_post(markdown, e, base, &links, &[]);
+        let html = quire_core::article::render_post(
+            markdown,
+            e,
+            &absolute_base,
+            &links,
+            &[],
+            &post.images,
+        );
         entries.push(Entry {
             title: Text::plain(e.title.as_str()),
             id: href.clone(),

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 mod collect;
 mod feed;
 mod highlight;
+mod image_size;
 mod prerender;
 mod shell;
 mod worker;
@@ -148,6 +149,8 @@ fn run(args: &Args) -> Result<ExitCode> {
         input.assets.iter().any(|(_, r)| r == rel) || input.posts.iter().any(|p| p.rel_path == rel)
     };
     diags.extend(quire_core::links::check(&build, &exists));
+    let public = args.root.join("public");
+    diags.extend(build.measure_images(&|path| image_size::read(&public.join(path))));
     // Old addresses may not take a live page's or file's place.
     let mut live = build.addresses();
     for (_, rel) in &input.assets {
@@ -165,6 +168,7 @@ fn run(args: &Args) -> Result<ExitCode> {
 
     if args.command == Command::Build {
         build.highlight(&highlight::highlight);
+
         // Index pages and each post's data (neighbours, links, headings, highlighting): made
         // once, written as files and embedded in the prerendered pages.
         let data = build.data();

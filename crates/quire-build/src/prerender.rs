@@ -99,7 +99,7 @@ fn routes<'a>(
         move |(post, data)| {
             let e = &post.entry;
             let markdown = quire_core::front_matter::body(&post.text);
-            let html = render_post(markdown, e, base, &data.links, &data.code);
+            let html = render_post(markdown, e, base, &data.links, &data.code, &data.images);
             Row {
                 description: &e.summary,
                 article: Some(e),
@@ -145,7 +145,14 @@ fn routes<'a>(
             let e = &page.0.entry;
             let post = build.pages.iter().find(|p| p.entry.slug == e.slug);
             let markdown = post.map_or("", |p| quire_core::front_matter::body(&p.text));
-            let html = render_post(markdown, e, base, &page.0.links, &page.0.code);
+            let html = render_post(
+                markdown,
+                e,
+                base,
+                &page.0.links,
+                &page.0.code,
+                &page.0.images,
+            );
             Row {
                 description: post.map_or("", |p| p.entry.summary.as_str()),
                 articles: HashMap::from([(e.hash.clone(), html)]),

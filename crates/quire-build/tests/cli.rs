@@ -402,8 +402,8 @@ fn the_feed_parses_back_with_every_post() {
     let content = fish.content.as_ref().unwrap().body.as_ref().unwrap();
     assert!(content.contains("<strong>bold</strong>"), "{content}");
     assert!(
-        content.contains("href=\"/blog/posts/good/\""),
-        "links to other posts resolved: {content}"
+        content.contains("href=\"https://example.com/blog/posts/good/\""),
+        "links to other posts resolved, absolute for feed readers: {content}"
     );
 }
 

@@ -4,16 +4,18 @@
 
 use crate::manifest::PostEntry;
 use crate::markdown::render;
-use crate::render_options::RenderOptions;
+use crate::render_options::{ImageSize, RenderOptions};
 
 /// A post's Markdown body as its page shows it; `links` maps other posts' source paths
-/// (`posts/other.md`) to their slugs, `code` holds the build's highlighting.
+/// (`posts/other.md`) to their slugs, `code` holds the build's highlighting, `images` the sizes
+/// of its local images.
 pub fn render_post(
     markdown: &str,
     entry: &PostEntry,
     base: &str,
     links: &[(String, String)],
     code: &[crate::code::Tokens],
+    images: &[ImageSize],
 ) -> String {
     let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
     let lookup = |path: &str| {
@@ -30,6 +32,7 @@ pub fn render_post(
             source_dir,
             post_slug: Some(&lookup),
             code,
+            images,
         },
     )
     .html

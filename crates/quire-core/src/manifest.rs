@@ -217,6 +217,9 @@ pub struct PostData {
     /// Highlighting runs for the post's code blocks (see [`crate::code`]); empty when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub code: Vec<crate::code::Tokens>,
+    /// Its local images' sizes, read at build time (see [`crate::render_options::ImageSize`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<crate::render_options::ImageSize>,
 }
 
 /// A tag and how many posts carry it.

@@ -61,15 +61,72 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
         },
     );
     out.push_str(&sanitizer.finish());
-    // Every image (Markdown's or allowed raw HTML's) loads when it nears the viewport. Text can
-    // never contain this sequence: `<` in text is escaped.
     if images {
-        out = out.replace("<img src=", "<img loading=\"lazy\" src=");
+        out = finish_images(&out, opts);
     }
     Rendered {
         html: out,
         headings,
     }
+}
+
+/// Every image (Markdown's or allowed raw HTML's) gets the size the build read for it, so the
+/// page never shifts as it loads; all but the first (likely in the first screen) load lazily,
+/// when they near the viewport, and decode off the main thread. Text can never contain `<img`:
+/// `<` in text is escaped, so every match is a tag this pipeline wrote.
+fn finish_images(html: &str, opts: &RenderOptions) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    let mut first = true;
+    while let Some(i) = rest.find("<img ") {
+        let (before, tag) = rest.split_at(i + "<img ".len());
+        out.push_str(before);
+        let end = tag.find('>').unwrap_or(tag.len());
+        let attrs = &tag[..end];
+        if !first {
+            out.push_str("loading=\"lazy\" decoding=\"async\" ");
+        }
+        first = false;
+        let src = attrs
+            .split_once("src=\"")
+            .and_then(|(_, v)| v.split_once('"'))
+            .map(|(v, _)| v);
+        let sized = attrs.contains(" width=") || attrs.contains(" height=");
+        if let Some(src) = src.filter(|_| !sized) {
+            let path = src
+                .strip_prefix(opts.base)
+                .unwrap_or(src)
+                .trim_start_matches('/');
+            if let Some((_, w, h)) = opts.images.iter().find(|(p, _, _)| p == path) {
+                out.push_str(&format!("width=\"{w}\" height=\"{h}\" "));
+            }
+        }
+        rest = tag;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The local images a post's Markdown shows, as paths relative to the site root
+/// (`posts/a/chart.png`): what the build reads the sizes of.
+pub fn local_images(markdown: &str, source_dir: &str) -> Vec<String> {
+    let mut paths = Vec::new();
+    for event in Parser::new_ext(markdown, parser_options()) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event {
+            let dest = dest_url.trim();
+            if dest.is_empty() || dest.starts_with("//") || dest.contains(':') {
+                continue;
+            }
+            let path = crate::url::resolve_relative(source_dir, dest);
+            let path = path[..path.find(['?', '#']).unwrap_or(path.len())]
+                .trim_start_matches('/')
+                .to_string();
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
 }
 
 /// quire's policy over pulldown-cmark's events, streamed into the HTML writer: raw HTML through
@@ -422,12 +479,51 @@ mod tests {
     }
 
     #[test]
+    fn images_get_their_sizes_and_all_but_the_first_load_lazily() {
+        let images = [
+            ("posts/a/one.png".to_string(), 240, 120),
+            ("posts/a/two.png".to_string(), 10, 20),
+        ];
+        let opts = RenderOptions {
+            base: "/blog",
+            source_dir: "posts/a",
+            images: &images,
+            ..RenderOptions::default()
+        };
+        let h = render(
+            "![one](one.png)\n\n![two](two.png) ![far](https://x.org/p.png) <img src=\"one.png\" width=\"5\">",
+            &opts,
+        )
+        .html;
+        assert!(
+            h.contains("<img width=\"240\" height=\"120\" src=\"/blog/posts/a/one.png\" alt=\"one\""),
+            "the first: sized, not lazy: {h}"
+        );
+        assert!(
+            h.contains("<img loading=\"lazy\" decoding=\"async\" width=\"10\" height=\"20\" src=\"/blog/posts/a/two.png\""),
+            "{h}"
+        );
+        assert!(
+            h.contains("<img loading=\"lazy\" decoding=\"async\" src=\"https://x.org/p.png\""),
+            "unknown size: none written: {h}"
+        );
+        assert!(
+            h.contains("<img loading=\"lazy\" decoding=\"async\" src=\"/blog/posts/a/one.png\" width=\"5\">"),
+            "an author's own size is kept: {h}"
+        );
+        assert_eq!(
+            local_images("![a](one.png) ![b](../b/x.svg?v=1) ![c](https://x.org/c.png) ![a2](one.png)", "posts/a"),
+            ["posts/a/one.png", "posts/b/x.svg"]
+        );
+    }
+
+    #[test]
     fn raw_html_goes_through_the_allow_list() {
         let h = html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> <kbd>K</kbd>");
         assert!(!h.contains("<script"), "{h}");
         assert!(!h.contains("onerror"), "{h}");
         assert!(h.contains("&lt;script&gt;"), "{h}");
-        assert!(h.contains("<img loading=\"lazy\" src=\"/posts/x\">"), "{h}");
+        assert!(h.contains("<img src=\"/posts/x\">"), "{h}");
         assert!(h.contains("<kbd>K</kbd>"), "{h}");
         let block = html("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>");
         assert!(
@@ -475,10 +571,11 @@ mod tests {
             source_dir: "posts",
             post_slug: None,
             code: &[],
+            images: &[],
         };
         let h = render("![a](./images/a.png) [b](/about)", &opts).html;
         assert!(
-            h.contains("<img loading=\"lazy\" src=\"/blog/posts/images/a.png\" alt=\"a\""),
+            h.contains("<img src=\"/blog/posts/images/a.png\" alt=\"a\""),
             "{h}"
         );
         assert!(h.contains("href=\"/blog/about\""), "{h}");
@@ -492,6 +589,7 @@ mod tests {
             source_dir: "posts",
             post_slug: Some(&lookup),
             code: &[],
+            images: &[],
         };
         let h = render("[o](./2024-01-01-other.md#setup) [m](missing.md)", &opts).html;
         assert!(h.contains("href=\"/blog/posts/other/#setup\""), "{h}");
@@ -556,6 +654,7 @@ mod tests {
         let code = vec![vec![2, 2, 8, 0], vec![], vec![], vec![1, 9, 5, 4]];
         let opts = RenderOptions {
             code: &code,
+            images: &[],
             ..RenderOptions::default()
         };
         let html = render(md, &opts).html;
@@ -581,6 +680,7 @@ mod tests {
         let code = vec![vec![3, 7]];
         let opts = RenderOptions {
             code: &code,
+            images: &[],
             ..RenderOptions::default()
         };
         let html = render(md, &opts).html;

@@ -33,6 +33,8 @@ pub struct Post {
     pub code: Vec<crate::code::Tokens>,
     /// Old addresses that lead to it, as `(field, address as written)`.
     pub old_addresses: Vec<(String, String)>,
+    /// Its local images' sizes, once [`crate::site_build::SiteBuild::measure_images`] ran.
+    pub images: Vec<crate::render_options::ImageSize>,
 }
 
 /// Whether a Markdown file under `posts/` is a section's settings (`_index.md`, as in Zola and
@@ -253,6 +255,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             text,
             timestamp,
             code: Vec::new(),
+            images: Vec::new(),
             old_addresses: meta
                 .aliases
                 .iter()

@@ -15,7 +15,13 @@ pub struct RenderOptions<'a> {
     pub post_slug: Option<PostLookup<'a>>,
     /// Highlighting runs for the post's code blocks, by block order (`crate::code::Tokens`).
     pub code: &'a [Vec<u32>],
+    /// Sizes of the post's local images, read at build time, so the page never shifts as they
+    /// load.
+    pub images: &'a [ImageSize],
 }
+
+/// A local image's path relative to the site root (`posts/a/chart.png`), width and height.
+pub type ImageSize = (String, u32, u32);
 
 impl Default for RenderOptions<'_> {
     fn default() -> Self {
@@ -24,6 +30,7 @@ impl Default for RenderOptions<'_> {
             source_dir: "posts",
             post_slug: None,
             code: &[],
+            images: &[],
         }
     }
 }

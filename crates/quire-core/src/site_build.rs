@@ -163,6 +163,34 @@ impl SiteBuild {
         }
     }
 
+    /// Reads the size of every local image the posts and pages show with `measure(path)`
+    /// (relative to `public/`): `None` for a file that is not there (the link check reports
+    /// it), `Some(Err(reason))` for one whose size cannot be read, which is published without
+    /// a size, with a warning.
+    pub fn measure_images(
+        &mut self,
+        measure: &dyn Fn(&str) -> Option<Result<(u32, u32), String>>,
+    ) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for post in self.posts.iter_mut().chain(&mut self.pages) {
+            let dir = post.entry.source.rsplit_once('/').map_or("", |(d, _)| d);
+            for path in markdown::local_images(front_matter::body(&post.text), dir) {
+                match measure(&path) {
+                    Some(Ok((w, h))) => post.images.push((path, w, h)),
+                    Some(Err(reason)) => diags.push(
+                        Diagnostic::warning(
+                            format!("public/{}", post.entry.source),
+                            format!("the size of the image cannot be read ({reason}); it is shown without one, so the page may shift as it loads"),
+                        )
+                        .field("image", Some(&path)),
+                    ),
+                    None => {}
+                }
+            }
+        }
+        diags
+    }
+
     /// The tag list and each tag's posts (drafts included only in development builds).
     pub fn tags(&self) -> (manifest::TagList, Vec<manifest::TagPage>) {
         manifest::tags(&self.manifest.site, &self.manifest.posts)
@@ -190,6 +218,7 @@ impl SiteBuild {
                     links,
                     headings,
                     code: post.code.clone(),
+                    images: post.images.clone(),
                 }
             })
             .collect();
@@ -211,6 +240,7 @@ impl SiteBuild {
                     links,
                     headings,
                     code: page.code.clone(),
+                    images: page.images.clone(),
                 })
             })
             .collect()
@@ -278,6 +308,7 @@ fn links_and_headings(
             source_dir: dir,
             post_slug: Some(&lookup),
             code: &[],
+            images: &[],
         },
     );
     (found.into_inner(), rendered.headings)

@@ -61,7 +61,7 @@ fn normalize(html: &str) -> String {
         .replace("&quot;", "\"");
     // quire's additions are not part of CommonMark: lazy-loading images, heading ids and `#`
     // links (anchors, table of contents).
-    s = s.replace("<img loading=\"lazy\" ", "<img ");
+    s = s.replace("<img loading=\"lazy\" decoding=\"async\" ", "<img ");
     while let Some(i) = s.find(" <a class=\"heading-anchor\"") {
         let end = s[i..].find("</a>").map_or(s.len(), |e| i + e + 4);
         s.replace_range(i..end, "");
@@ -101,6 +101,7 @@ fn quire_html(md: &str) -> String {
         source_dir: "",
         post_slug: None,
         code: &[],
+        images: &[],
     };
     render(md, &opts).html
 }
