@@ -93,6 +93,9 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
     }
 }
 
+/// An image's width and height, or why they cannot be read.
+pub type MeasuredSize = Result<(u32, u32), String>;
+
 /// First folders of the addresses quire itself answers at; a standalone page may not take them.
 pub const RESERVED: &[&str] = &[
     "posts",
@@ -169,7 +172,7 @@ impl SiteBuild {
     /// a size, with a warning.
     pub fn measure_images(
         &mut self,
-        measure: &dyn Fn(&str) -> Option<Result<(u32, u32), String>>,
+        measure: &dyn Fn(&str) -> Option<MeasuredSize>,
     ) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         for post in self.posts.iter_mut().chain(&mut self.pages) {
