@@ -8,6 +8,7 @@ use crate::components::theme_toggle::ThemeToggle;
 use crate::href::{home, tags_href};
 use crate::routes::{
     article::Article,
+    author::Author,
     index::Index,
     not_found::NotFound,
     page::Page,
@@ -52,6 +53,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/posts/*slug") view=Article />
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
+                    <Route path=path!("/authors/:id") view=Author />
                     <Route path=path!("/search") view=SearchPage />
                     // Last: any other address is a standalone page, or not found.
                     <Route path=path!("/*path") view=Page />

@@ -8,8 +8,8 @@
 use crate::api::Body;
 use leptos::prelude::*;
 use quire_core::manifest::{
-    ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData, Site, StandalonePage, TagList,
-    TagPage,
+    AuthorPage, ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData, Site,
+    StandalonePage, TagList, TagPage,
 };
 use serde::de::DeserializeOwned;
 use std::any::Any;
@@ -65,6 +65,11 @@ impl Data for PostData {
 
 impl Data for TagList {
     const WHAT: &'static str = "the list of tags";
+}
+
+impl Data for AuthorPage {
+    const WHAT: &'static str = "the author's posts";
+    const MISSING: Option<&'static str> = Some("Author not found");
 }
 
 impl Data for StandalonePage {
@@ -141,8 +146,12 @@ impl AppContext {
                 tags,
                 tag,
                 standalone,
+                author,
                 ..
             } = page;
+            if let Some(d) = author {
+                app.remember(&d);
+            }
             if let Some(d) = standalone {
                 app.remember(&d);
             }

@@ -1,8 +1,8 @@
-//! Date, reading time, word count, tags and draft badge: the line under a post's title, on the
+//! Byline, date, reading time, word count, tags and draft badge: the line under a post's title, on the
 //! index and on the article. Tag links are plain anchors (the router takes over their clicks),
 //! so the component needs no router around it.
 
-use crate::href::tag_href;
+use crate::href::{author_href, tag_href};
 use leptos::prelude::*;
 use quire_core::manifest::PostEntry;
 
@@ -23,6 +23,32 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
     };
     let minutes = entry.reading_minutes;
     let words = entry.words;
+    let authors: Vec<(String, String)> = entry
+        .authors
+        .iter()
+        .cloned()
+        .zip(entry.author_ids.iter().cloned())
+        .collect();
+    let byline = (!authors.is_empty()).then(|| {
+        let last = authors.len() - 1;
+        view! {
+            <span class="byline">
+                "By "
+                {authors
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, id))| {
+                        let sep = match i {
+                            0 => "",
+                            i if i == last => " and ",
+                            _ => ", ",
+                        };
+                        view! { {sep}<a class="author" href=author_href(&id)>{name}</a> }
+                    })
+                    .collect_view()}
+            </span>
+        }
+    });
     let tags: Vec<(String, String)> = entry
         .tags
         .iter()
@@ -32,6 +58,7 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
     view! {
         <div class="post-meta">
             {entry.draft.then(|| view! { <span class="badge draft">"Draft"</span> })}
+            {byline}
             {date}
             <span class="reading-time">{format!("{minutes} min read")}</span>
             <span class="word-count">{format!("{words} words")}</span>

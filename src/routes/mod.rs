@@ -1,4 +1,5 @@
 pub mod article;
+pub mod author;
 pub mod index;
 pub mod not_found;
 pub mod page;

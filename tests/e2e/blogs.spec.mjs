@@ -215,3 +215,28 @@ test("images carry the size the build read: no shift as they load, the first at 
   await expect(page.locator(".prose img").first()).toHaveAttribute("width", "800");
   await expect(page.locator(".prose img").nth(2)).toHaveAttribute("height", "400");
 });
+
+test("bylines on articles and index entries lead to each author's page", async ({ page, request, baseURL }) => {
+  await page.goto(new URL("posts/hugo-leaf/", baseURL).href);
+  const byline = page.locator(".article-header .byline");
+  // `authors: [ann, Carol Jones]`: ann is named as quire.toml names her.
+  await expect(byline).toHaveText("By Ann Example and Carol Jones");
+  const head = await (await request.get(new URL("posts/hugo-leaf/", baseURL).href)).text();
+  expect(head).toContain('<meta name="author" content="Ann Example, Carol Jones" />');
+  await page.goto(baseURL);
+  await started(page);
+  const entry = page.locator(".post-item", { hasText: "Charts from a page bundle" });
+  await expect(entry.locator(".byline")).toHaveText("By Ann Example");
+  await entry.locator(".byline a").click();
+  await expect(page).toHaveURL(new URL("authors/ann/", baseURL).href);
+  await expect(page.locator("h1")).toHaveText("Posts by Ann Example");
+  await expect(page.locator(".author-bio")).toHaveText("Ann writes about data, charts and the tools behind them.");
+  await expect(page.locator(".post-list .post-item-title")).toHaveText(["Charts from a page bundle", "A Hugo leaf bundle"]);
+  await expect(page).toHaveTitle("Posts by Ann Example · Moved-in blogs");
+  // Prerendered too, for a reader without JavaScript; and in the feed, one <author> each.
+  const prerendered = await (await request.get(new URL("authors/carol-jones/", baseURL).href)).text();
+  expect(prerendered).toContain("Posts by Carol Jones");
+  const feed = await (await request.get(new URL("feed.xml", baseURL).href)).text();
+  expect(feed).toMatch(/<author><name>Ann Example<\/name><\/author><author><name>Carol Jones<\/name><\/author>/);
+  expect(feed).toContain("https://blogs.example/posts/blog/2025-06-26-charts/chart.png");
+});

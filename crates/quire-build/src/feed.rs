@@ -87,7 +87,7 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
             links: vec![link(href, "alternate", "text/html")],
             published: e.date.as_deref().and_then(|d| date(&rfc3339(d))),
             updated: entry_updated(e).and_then(|d| date(&d)).unwrap_or(newest),
-            authors: e.author.iter().map(|a| person(a)).collect(),
+            authors: e.authors.iter().map(|a| person(a)).collect(),
             categories: e
                 .tags
                 .iter()

@@ -66,6 +66,7 @@ fn routes<'a>(
         post: None,
         tags: None,
         tag: None,
+        author: None,
         standalone: None,
     };
     let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
@@ -139,6 +140,20 @@ fn routes<'a>(
             )
         }
     });
+    let author = build.authors().into_iter().map({
+        let empty = empty.clone();
+        move |a| {
+            row(
+                format!("authors/{}/index.html", a.author.id),
+                url::author_route(base, &a.author.id),
+                a.title(),
+                PageData {
+                    author: Some(a),
+                    ..empty.clone()
+                },
+            )
+        }
+    });
     let standalone = build.page_data().into_iter().map({
         let empty = empty.clone();
         move |page| {
@@ -191,6 +206,7 @@ fn routes<'a>(
         .chain(articles)
         .chain(tags)
         .chain(tag)
+        .chain(author)
         .chain(standalone)
         .chain([search, not_found])
 }
@@ -337,6 +353,18 @@ fn assemble(
             tag(format!(
                 "<meta property=\"article:tag\" content=\"{}\" />",
                 escape(t)
+            ));
+        }
+        if !a.authors.is_empty() {
+            tag(format!(
+                "<meta name=\"author\" content=\"{}\" />",
+                escape(&a.authors.join(", "))
+            ));
+        }
+        for name in &a.authors {
+            tag(format!(
+                "<meta property=\"article:author\" content=\"{}\" />",
+                escape(name)
             ));
         }
     }

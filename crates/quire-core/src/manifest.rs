@@ -40,6 +40,77 @@ pub struct Site {
     /// address is a page or nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<String>,
+    /// `[authors.<id>]` from `quire.toml`: read at build time into bylines and author pages,
+    /// not repeated in every data file.
+    #[serde(skip)]
+    pub authors: Vec<AuthorInfo>,
+}
+
+/// An author: as configured in `quire.toml` (`[authors.ann] name = "Ann Example"`, `url`,
+/// `bio`), or just as a post names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorInfo {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
+    /// How many published posts name them.
+    #[serde(default)]
+    pub count: usize,
+}
+
+/// `/authors/<id>/`: an author's posts, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthorPage {
+    pub version: u32,
+    pub site: Site,
+    pub author: AuthorInfo,
+    pub posts: Vec<PostEntry>,
+}
+
+impl RouteData for AuthorPage {
+    fn data_path(&self) -> String {
+        crate::url::author_data_path(&self.author.id)
+    }
+    fn title(&self) -> Option<String> {
+        Some(format!("Posts by {}", self.author.name))
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
+/// Groups posts by author id, with what `quire.toml` says of each.
+pub fn authors(site: &Site, posts: &[PostEntry]) -> Vec<AuthorPage> {
+    let mut pages: Vec<AuthorPage> = Vec::new();
+    for p in posts {
+        for (name, id) in p.authors.iter().zip(&p.author_ids) {
+            match pages.iter_mut().find(|a| a.author.id == *id) {
+                Some(a) => {
+                    a.posts.push(p.clone());
+                    a.author.count += 1;
+                }
+                None => {
+                    let known = site.authors.iter().find(|a| a.id == *id);
+                    pages.push(AuthorPage {
+                        version: VERSION,
+                        site: site.clone(),
+                        author: AuthorInfo {
+                            id: id.clone(),
+                            name: name.clone(),
+                            url: known.and_then(|a| a.url.clone()),
+                            bio: known.and_then(|a| a.bio.clone()),
+                            count: 1,
+                        },
+                        posts: vec![p.clone()],
+                    })
+                }
+            }
+        }
+    }
+    pages
 }
 
 /// One entry of the header's menu: a page, a section, a post or another site.
@@ -88,6 +159,7 @@ impl Default for Site {
             menu: Vec::new(),
             copyright: None,
             pages: Vec::new(),
+            authors: Vec::new(),
         }
     }
 }
@@ -121,8 +193,12 @@ pub struct PostEntry {
     /// URL slugs of `tags`, in the same order (`/tags/<slug>/`).
     #[serde(default)]
     pub tag_slugs: Vec<String>,
-    #[serde(default)]
-    pub author: Option<String>,
+    /// The byline: each author's name (from `[authors.<id>]` in `quire.toml` when set there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Their ids, in the same order (`/authors/<id>/`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub author_ids: Vec<String>,
     #[serde(default)]
     pub draft: bool,
     pub words: usize,
@@ -399,6 +475,9 @@ pub struct PageData {
     /// `/tags/<slug>/` embeds that tag's posts.
     #[serde(default)]
     pub tag: Option<TagPage>,
+    /// `/authors/<id>/` embeds that author's posts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<AuthorPage>,
     /// A standalone page embeds its own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standalone: Option<StandalonePage>,
@@ -469,7 +548,8 @@ mod tests {
             summary: String::new(),
             tags: vec![],
             tag_slugs: vec![],
-            author: None,
+            authors: vec![],
+            author_ids: vec![],
             draft: false,
             words: 1,
             reading_minutes: 1,

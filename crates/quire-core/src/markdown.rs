@@ -496,7 +496,9 @@ mod tests {
         )
         .html;
         assert!(
-            h.contains("<img width=\"240\" height=\"120\" src=\"/blog/posts/a/one.png\" alt=\"one\""),
+            h.contains(
+                "<img width=\"240\" height=\"120\" src=\"/blog/posts/a/one.png\" alt=\"one\""
+            ),
             "the first: sized, not lazy: {h}"
         );
         assert!(
@@ -512,7 +514,10 @@ mod tests {
             "an author's own size is kept: {h}"
         );
         assert_eq!(
-            local_images("![a](one.png) ![b](../b/x.svg?v=1) ![c](https://x.org/c.png) ![a2](one.png)", "posts/a"),
+            local_images(
+                "![a](one.png) ![b](../b/x.svg?v=1) ![c](https://x.org/c.png) ![a2](one.png)",
+                "posts/a"
+            ),
             ["posts/a/one.png", "posts/b/x.svg"]
         );
     }

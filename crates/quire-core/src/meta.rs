@@ -16,7 +16,8 @@ pub struct Meta {
     pub tags: Vec<String>,
     pub draft: bool,
     pub slug: Option<String>,
-    pub author: Option<String>,
+    /// `authors` (a list: Zola, Hugo, Astro) or `author` (one: Jekyll, Hugo), as written.
+    pub authors: Vec<String>,
     /// Old addresses that must lead here: `aliases` (Zola, Hugo), `redirect_from` (Jekyll).
     pub aliases: Vec<String>,
     /// The address the post had in the generator it comes from, as `(field, value)`: `path`
@@ -31,6 +32,7 @@ pub struct Meta {
 /// warning, so one hostile post cannot make every tag page repeat thousands of tags.
 pub const MAX_TAGS: usize = 64;
 pub const MAX_ALIASES: usize = 64;
+pub const MAX_AUTHORS: usize = 16;
 
 /// Parses the front matter into fields. `None` when its syntax is broken (reported as an error).
 pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
@@ -99,7 +101,25 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
     );
     meta.description = first_text(&["description", "summary", "excerpt"], diags);
     meta.slug = text("slug", diags);
-    meta.author = text("author", diags);
+    meta.authors = match map.get("authors") {
+        Some(value) => list(
+            "authors",
+            value,
+            "authors: [Ann, Bob]",
+            path,
+            line("authors"),
+            diags,
+        ),
+        None => text("author", diags).into_iter().collect(),
+    };
+    cap(
+        &mut meta.authors,
+        MAX_AUTHORS,
+        "authors",
+        path,
+        line("authors"),
+        diags,
+    );
     meta.template = first_text(&["template", "layout"], diags);
     meta.old_address = ["path", "permalink", "url"]
         .iter()

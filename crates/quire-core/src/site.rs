@@ -1,7 +1,7 @@
 //! Site settings from `quire.toml` at the repository root.
 
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{MenuItem, Site};
+use crate::manifest::{AuthorInfo, MenuItem, Site};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -16,6 +16,16 @@ struct SiteFile {
     copyright: Option<String>,
     #[serde(default)]
     menu: Vec<MenuEntry>,
+    #[serde(default)]
+    authors: std::collections::BTreeMap<String, AuthorEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorEntry {
+    name: Option<String>,
+    url: Option<String>,
+    bio: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -35,6 +45,7 @@ const KNOWN: &[&str] = &[
     "posts_per_page",
     "copyright",
     "menu",
+    "authors",
 ];
 
 /// The known key closest to `key` (a typo of at most a third of its letters), if any.
@@ -114,6 +125,22 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
                 site.posts_per_page = n.max(1);
             }
             site.copyright = f.copyright.filter(|c| !c.trim().is_empty());
+            for (id, a) in f.authors {
+                let id = crate::slug::slugify(&id);
+                let url = a
+                    .url
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                site.authors.push(AuthorInfo {
+                    name: a
+                        .name
+                        .filter(|n| !n.trim().is_empty())
+                        .unwrap_or_else(|| id.clone()),
+                    id,
+                    url,
+                    bio: a.bio,
+                    count: 0,
+                });
+            }
             for entry in f.menu {
                 let item = MenuItem {
                     name: entry.name.trim().to_string(),
@@ -202,7 +229,7 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, menu",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, menu, authors",
             ]
         );
     }

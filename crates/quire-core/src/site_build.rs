@@ -70,6 +70,20 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
             posts.push(post);
         }
     }
+    // Bylines take the names `quire.toml` gives authors, found by id or by name.
+    for post in posts.iter_mut() {
+        let e = &mut post.entry;
+        for (name, id) in e.authors.iter_mut().zip(e.author_ids.iter_mut()) {
+            if let Some(a) = site
+                .authors
+                .iter()
+                .find(|a| a.id == *id || crate::slug::slugify(&a.name) == *id)
+            {
+                name.clone_from(&a.name);
+                id.clone_from(&a.id);
+            }
+        }
+    }
     pages.sort_by(|a, b| a.entry.slug.cmp(&b.entry.slug));
     site.pages = pages.iter().map(|p| p.entry.slug.clone()).collect();
     // Files were read in path order; within a file, report top to bottom.
@@ -101,6 +115,7 @@ pub const RESERVED: &[&str] = &[
     "posts",
     "pages",
     "tags",
+    "authors",
     "search",
     "page",
     "index",
@@ -139,6 +154,12 @@ impl SiteBuild {
                 format!("posts/{}/", p.slug),
                 format!("the address of public/{}", p.source),
             );
+            for a in &p.author_ids {
+                live.insert(
+                    format!("authors/{a}/"),
+                    builtin(&format!("author page /authors/{a}/")),
+                );
+            }
             for t in &p.tag_slugs {
                 live.insert(
                     format!("tags/{t}/"),
@@ -192,6 +213,11 @@ impl SiteBuild {
             }
         }
         diags
+    }
+
+    /// Each author's page of posts (drafts included only in development builds).
+    pub fn authors(&self) -> Vec<manifest::AuthorPage> {
+        manifest::authors(&self.manifest.site, &self.manifest.posts)
     }
 
     /// The tag list and each tag's posts (drafts included only in development builds).

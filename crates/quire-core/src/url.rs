@@ -104,6 +104,15 @@ pub fn tag_route(base: &str, slug: &str) -> String {
 
 pub const TAGS_DATA_PATH: &str = "tags/index.json";
 
+/// `/blog/authors/<id>/`: an author's posts; their data at `authors/<id>.json`.
+pub fn author_route(base: &str, id: &str) -> String {
+    format!("{base}/authors/{id}/")
+}
+
+pub fn author_data_path(id: &str) -> String {
+    format!("authors/{id}.json")
+}
+
 pub fn tag_data_path(slug: &str) -> String {
     format!("tags/{slug}.json")
 }

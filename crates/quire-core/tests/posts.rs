@@ -91,8 +91,8 @@ fn yaml_front_matter_with_every_field() {
         "duplicates dropped, unknown fields ignored"
     );
     assert_eq!(
-        (e.slug.as_str(), e.author.as_deref()),
-        ("hello", Some("Ada"))
+        (e.slug.as_str(), e.authors.as_slice()),
+        ("hello", ["Ada".to_string()].as_slice())
     );
     assert_eq!(e.summary, "Hi", "the description is the summary");
 }
@@ -607,4 +607,62 @@ fn old_addresses_that_clash_are_errors_naming_both_files() {
         "{text:#?}"
     );
     assert_eq!(diags.len(), 4, "its own address is no clash: {text:#?}");
+}
+
+fn page(name: &str, bytes: &[u8]) -> SourceFile {
+    SourceFile {
+        display_path: format!("public/pages/{name}"),
+        rel_path: format!("pages/{name}"),
+        bytes: bytes.to_vec(),
+    }
+}
+
+#[test]
+fn pages_are_apart_from_posts_and_may_not_take_quires_addresses() {
+    let site = build(&[
+        page("about.md", b"---\ntitle: About\ntags: [x]\n---\nMe."),
+        page("projects/quire.md", b"---\ntitle: Q\n---\nx"),
+        page("tags.md", b"---\ntitle: Tags?\n---\nx"),
+        page("search/x.md", b"---\ntitle: S\n---\nx"),
+        file("about.md", b"---\ntitle: A post called about\n---\nx"),
+    ]);
+    let slugs: Vec<&str> = site.pages.iter().map(|p| p.entry.slug.as_str()).collect();
+    assert_eq!(slugs, ["about", "projects/quire"]);
+    assert_eq!(site.manifest.site.pages, ["about", "projects/quire"]);
+    assert_eq!(site.manifest.posts.len(), 1, "pages are never in the index");
+    assert!(site.tags().1.is_empty(), "nor in the tags");
+    let text: Vec<String> = site.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(text.len(), 2, "{text:#?}");
+    assert!(text[0].starts_with("error: public/pages/search/x.md") && text[0].contains("quire's built-in /search/ address"), "{text:#?}");
+    assert!(text[1].starts_with("error: public/pages/tags.md") && text[1].contains("this page is skipped"), "{text:#?}");
+    // The post `about` lives at /posts/about/: no clash with the page /about/.
+    let live = site.addresses();
+    assert_eq!(live["about/"], "the address of public/pages/about.md");
+    assert_eq!(live["posts/about/"], "the address of public/posts/about.md");
+}
+
+#[test]
+fn authors_from_a_list_or_one_name_take_the_names_quire_toml_gives_them() {
+    let (site, d) = quire_core::site::parse(
+        "quire.toml",
+        "[authors.ann]\nname = \"Ann Example\"\nbio = \"Writes.\"\nurl = \"javascript:x\"\n",
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    let built = build_site(
+        &[
+            file("a.md", b"+++\ntitle = \"A\"\nauthors = [\"ann\", \"Carol Jones\"]\n+++\nx"),
+            file("b.md", b"---\ntitle: B\nauthor: Ann Example\n---\nx"),
+        ],
+        site,
+        false,
+    );
+    let a = built.posts.iter().find(|p| p.entry.slug == "a").unwrap();
+    assert_eq!(a.entry.authors, ["Ann Example", "Carol Jones"]);
+    assert_eq!(a.entry.author_ids, ["ann", "carol-jones"]);
+    let b = built.posts.iter().find(|p| p.entry.slug == "b").unwrap();
+    assert_eq!(b.entry.author_ids, ["ann"], "found by name too");
+    let pages = built.authors();
+    let ann = pages.iter().find(|p| p.author.id == "ann").unwrap();
+    assert_eq!((ann.author.count, ann.author.bio.as_deref()), (2, Some("Writes.")));
+    assert_eq!(ann.author.url, None, "only http(s) addresses");
 }
