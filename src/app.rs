@@ -7,11 +7,11 @@ use crate::components::site_nav::{Footer, Menu};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::href::{home, tags_href};
 use crate::routes::{
-    article::Article,
     author::Author,
     index::Index,
     not_found::NotFound,
     page::Page,
+    posts::PostsPath,
     search::SearchPage,
     tags::{Tag, Tags},
 };
@@ -50,7 +50,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Index />
                     <Route path=path!("/page/:page") view=Index />
-                    <Route path=path!("/posts/*slug") view=Article />
+                    <Route path=path!("/posts/*slug") view=PostsPath />
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
                     <Route path=path!("/authors/:id") view=Author />

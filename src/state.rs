@@ -185,6 +185,14 @@ impl AppContext {
         })
     }
 
+    /// Whether an address under `/posts/` is a section's index (`rust`, `rust/advanced`).
+    pub fn has_section(&self, path: &str) -> bool {
+        self.site.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.sections.iter().any(|p| p == path))
+        })
+    }
+
     /// The site's settings as far as the app knows them.
     pub fn site(&self) -> Option<Site> {
         self.site.get()

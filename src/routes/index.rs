@@ -1,19 +1,20 @@
-//! `/` and `/page/:page`: published posts, newest first, one page at a time.
+//! `/` and `/page/:page`: published posts, newest first, one page at a time; and a section's
+//! index (`/posts/<section>/`, `/posts/<section>/page/<n>/`), with its title and introduction.
 
 use crate::components::post_meta::PostMeta;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::href::{page_href, post_href};
-use crate::load::{use_data, Load};
+use crate::href::post_href;
+use crate::load::{use_data, Load, Loader};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use quire_core::manifest::ListPage;
+use quire_core::render_options::RenderOptions;
 use quire_core::url;
 
 #[component]
 pub fn Index() -> impl IntoView {
-    let app = use_app();
     let params = use_params_map();
     let page = Memo::new(move |_| {
         params
@@ -23,22 +24,72 @@ pub fn Index() -> impl IntoView {
             .unwrap_or(1)
     });
     let (list, retry) = use_data::<ListPage>(move || url::list_data_path(page.get()));
+    list_view(list, retry)
+}
 
+/// A section's index: `at` is its path and page number (from `/posts/*path`).
+#[component]
+pub fn SectionIndex(at: Memo<(String, usize)>) -> impl IntoView {
+    let (list, retry) = use_data::<ListPage>(move || {
+        let (section, page) = at.get();
+        url::section_data_path(&section, page)
+    });
+    list_view(list, retry)
+}
+
+fn list_view(
+    list: Loader<Option<ListPage>>,
+    retry: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = use_app();
     move || match list.state.get() {
         Load::Loading => view! { <Loading what="posts" /> }.into_any(),
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         // A list page is never missing: a failure says so instead.
         Load::Ready(None) => view! { <Loading what="posts" /> }.into_any(),
         Load::Ready(Some(list)) => {
-            let description = app.site_description();
             let (n, pages) = (list.page, list.pages);
-            view! {
-                <section class="index">
+            let newer = (n > 1).then(|| list.route_of(app.base, n - 1));
+            let older = (n < pages).then(|| list.route_of(app.base, n + 1));
+            let section = list.section.clone().unwrap_or_default();
+            // The introduction of the section's `_index.md` (or the home page's), through the
+            // one pipeline, on the first page only.
+            let intro = (n == 1 && !section.intro.is_empty()).then(|| {
+                let dir = format!("posts/{}", section.path);
+                let opts = RenderOptions {
+                    base: app.base,
+                    source_dir: dir.trim_end_matches('/'),
+                    ..RenderOptions::default()
+                };
+                let html = quire_core::markdown::render(&section.intro, &opts).html;
+                view! { <div class="prose section-intro" inner_html=html></div> }
+            });
+            let heading = if section.path.is_empty() {
+                let description = app.site_description();
+                view! {
                     <h1 class="visually-hidden">
                         {if n > 1 { format!("Posts, page {n} of {pages}") } else { "Posts".to_string() }}
                     </h1>
                     {(n == 1 && !description.is_empty())
                         .then(|| view! { <p class="site-description">{description}</p> })}
+                }
+                .into_any()
+            } else {
+                let feed = format!("{}/{}", app.base, url::section_feed_path(&section.path));
+                view! {
+                    <h1 class="section-title">{section.title.clone()}</h1>
+                    <p class="tag-summary">
+                        {format!("{} post{}", list.total, if list.total == 1 { "" } else { "s" })}
+                        " · "
+                        <a href=feed type="application/atom+xml">"Feed"</a>
+                    </p>
+                }
+                .into_any()
+            };
+            view! {
+                <section class="index">
+                    {heading}
+                    {intro}
                     {if list.posts.is_empty() {
                         view! { <p class="empty">"No posts yet. Add a Markdown file to public/posts/."</p> }
                             .into_any()
@@ -68,7 +119,7 @@ pub fn Index() -> impl IntoView {
                         }
                             .into_any()
                     }}
-                    <Pager page=n pages />
+                    <Pager page=n pages newer older />
                 </section>
             }
                 .into_any()
@@ -77,15 +128,15 @@ pub fn Index() -> impl IntoView {
 }
 
 #[component]
-fn Pager(page: usize, pages: usize) -> impl IntoView {
+fn Pager(page: usize, pages: usize, newer: Option<String>, older: Option<String>) -> impl IntoView {
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Pages">
-                {(page > 1)
-                    .then(|| view! { <A href=page_href(page - 1) attr:rel="prev" attr:class="pager-newer">"← Newer posts"</A> })}
+                {newer
+                    .map(|href| view! { <A href=href attr:rel="prev" attr:class="pager-newer">"← Newer posts"</A> })}
                 <span class="pager-position">{format!("Page {page} of {pages}")}</span>
-                {(page < pages)
-                    .then(|| view! { <A href=page_href(page + 1) attr:rel="next" attr:class="pager-older">"Older posts →"</A> })}
+                {older
+                    .map(|href| view! { <A href=href attr:rel="next" attr:class="pager-older">"Older posts →"</A> })}
             </nav>
         }
     })

@@ -240,3 +240,36 @@ test("bylines on articles and index entries lead to each author's page", async (
   expect(feed).toMatch(/<author><name>Ann Example<\/name><\/author><author><name>Carol Jones<\/name><\/author>/);
   expect(feed).toContain("https://blogs.example/posts/blog/2025-06-26-charts/chart.png");
 });
+
+test("a section has its own index with its _index.md title and introduction, and its own feed", async ({ page, request, baseURL }) => {
+  await page.goto(baseURL);
+  await started(page);
+  await expect(page.locator(".section-intro")).toContainText("this introduction comes from Zola's content/_index.md");
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Blog", exact: true }).click();
+  await expect(page).toHaveURL(new URL("posts/blog/", baseURL).href);
+  await expect(page.locator("h1.section-title")).toHaveText("The blog");
+  await expect(page.locator(".section-intro")).toHaveText("Long-form posts.");
+  await expect(page.locator(".post-list .post-item-title")).toHaveText([
+    "Charts from a page bundle",
+    "Intro to the blog section",
+    "A post full of photos",
+  ]);
+  await expect(page).toHaveTitle("The blog · Moved-in blogs");
+  // From the section to one of its posts and back, inside the app.
+  await page.locator(".post-list a", { hasText: "Intro to the blog section" }).click();
+  await expect(page.locator("h1.article-title")).toHaveText("Intro to the blog section");
+  await page.goBack();
+  await expect(page.locator("h1.section-title")).toHaveText("The blog");
+
+  // Prerendered, with the section feed's autodiscovery link; the feed holds the section's posts only.
+  const html = await (await request.get(new URL("posts/notes/", baseURL).href)).text();
+  expect(html).toContain('<h1 class="section-title">Notes</h1>');
+  const blog = await (await request.get(new URL("posts/blog/", baseURL).href)).text();
+  expect(blog).toContain('<link rel="alternate" type="application/atom+xml" title="The blog · Moved-in blogs" href="/posts/blog/feed.xml" />');
+  const feed = await (await request.get(new URL("posts/blog/feed.xml", baseURL).href)).text();
+  expect(feed).toContain("<title>The blog · Moved-in blogs</title>");
+  expect((feed.match(/<entry>/g) || []).length).toBe(3);
+  expect(feed).not.toContain("Intro to the notes");
+  // _index.md is never a post.
+  expect((await request.get(new URL("posts/blog/_index/", baseURL).href)).status()).toBe(404);
+});

@@ -81,10 +81,6 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
             let is_markdown = name.ends_with(".md") || name.ends_with(".markdown");
             // Posts, and standalone pages (`pages/about.md` → `/about/`).
             let is_post = (rel.starts_with("posts/") || rel.starts_with("pages/")) && is_markdown;
-            if is_post && quire_core::post::is_section_index(&rel) {
-                // A section's title and introduction (Zola, Hugo): never a post.
-                continue;
-            }
             if is_post {
                 match fs::read(&path) {
                     Ok(bytes) => posts.push(SourceFile {
@@ -166,7 +162,7 @@ pub fn write_output(
     write_json(out, quire_core::url::MANIFEST_PATH, &build.manifest)?;
     let (lists, posts) = data;
     for list in lists {
-        write_json(out, &quire_core::url::list_data_path(list.page), list)?;
+        write_json(out, &list.data_path(), list)?;
     }
     for post in posts {
         write_json(

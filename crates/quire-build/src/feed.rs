@@ -47,11 +47,51 @@ fn person(name: &str) -> Person {
     }
 }
 
+/// The site's feed, or a section's (`section`: its path and title), with the feed's own path.
+pub fn atom(
+    manifest: &Manifest,
+    posts: &[Post],
+    base: &str,
+    section: Option<(&str, &str)>,
+) -> Option<(String, String)> {
+    let path = section.map_or_else(
+        || "feed.xml".to_string(),
+        |(s, _)| url::section_feed_path(s),
+    );
+    let page = match section {
+        Some((s, _)) => url::section_route(base, s, 1),
+        None => url::home(base),
+    };
+    let title = match section {
+        Some((_, t)) => url::page_title(Some(t), &manifest.site.title),
+        None => manifest.site.title.clone(),
+    };
+    let prefix = section.map(|(s, _)| format!("{s}/"));
+    let posts: Vec<&Post> = posts
+        .iter()
+        .filter(|p| {
+            prefix
+                .as_ref()
+                .is_none_or(|pre| p.entry.slug.starts_with(pre.as_str()))
+        })
+        .collect();
+    let xml = atom_of(manifest, &posts, base, &page, &path, &title)?;
+    Some((path, xml))
+}
+
 /// Atom 1.0 with full content. Needs the site's `base_url` for absolute links. Drafts (present
 /// in development builds) never appear in feeds or the sitemap.
-pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
-    let posts: Vec<&Post> = posts.iter().filter(|p| !p.entry.draft).collect();
+fn atom_of(
+    manifest: &Manifest,
+    posts: &[&Post],
+    base: &str,
+    page: &str,
+    feed_path: &str,
+    title: &str,
+) -> Option<String> {
+    let posts: Vec<&Post> = posts.iter().copied().filter(|p| !p.entry.draft).collect();
     let home = absolute(manifest, &url::home(base))?;
+    let page = absolute(manifest, page)?;
     let site = &manifest.site;
     // Atom requires an `updated` everywhere; undated posts take the newest date of the feed.
     let newest = posts
@@ -108,13 +148,13 @@ pub fn atom(manifest: &Manifest, posts: &[Post], base: &str) -> Option<String> {
     let feed = Feed {
         lang: Some(site.language.clone()),
         base: Some(home.clone()),
-        title: Text::plain(site.title.as_str()),
+        title: Text::plain(title),
         subtitle: (!site.description.is_empty()).then(|| Text::plain(site.description.as_str())),
         links: vec![
-            link(format!("{home}feed.xml"), "self", "application/atom+xml"),
-            link(home.clone(), "alternate", "text/html"),
+            link(format!("{home}{feed_path}"), "self", "application/atom+xml"),
+            link(page.clone(), "alternate", "text/html"),
         ],
-        id: home,
+        id: page,
         updated: newest,
         authors: vec![person(site.author.as_deref().unwrap_or(&site.title))],
         generator: Some(Generator {
@@ -133,6 +173,9 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
     let mut locs = vec![(absolute(manifest, &url::home(base))?, None)];
     for e in manifest.site.pages.iter() {
         locs.push((absolute(manifest, &url::page_route(base, e))?, None));
+    }
+    for s in manifest.site.sections.iter() {
+        locs.push((absolute(manifest, &url::section_route(base, s, 1))?, None));
     }
     for e in manifest.posts.iter().filter(|e| !e.draft) {
         locs.push((

@@ -266,8 +266,14 @@ fn write_site_files(
             &quire_core::redirect::netlify(&args.base, redirects),
         )?;
     }
-    if let Some(atom) = feed::atom(manifest, &build.posts, &args.base) {
-        write("feed.xml", &atom)?;
+    let sections = build
+        .sections
+        .iter()
+        .map(|s| Some((s.path.as_str(), s.title.as_str())));
+    for section in std::iter::once(None).chain(sections) {
+        if let Some((path, atom)) = feed::atom(manifest, &build.posts, &args.base, section) {
+            write(&path, &atom)?;
+        }
     }
     if let Some(sitemap) = feed::sitemap(manifest, &args.base) {
         write("sitemap.xml", &sitemap)?;

@@ -50,6 +50,8 @@ struct Head<'a> {
     /// Route path including the base, e.g. `/blog/posts/a/`; `None` for the 404 page.
     route: Option<String>,
     article: Option<&'a PostEntry>,
+    /// A section's index: its path and title, for its feed's autodiscovery link.
+    section_feed: Option<(&'a str, &'a str)>,
 }
 
 /// Every route of the site, in writing order.
@@ -85,8 +87,8 @@ fn routes<'a>(
         let empty = empty.clone();
         move |l| {
             row(
-                url::index_page_path(l.page),
-                url::index_route(base, l.page),
+                l.page_path(),
+                l.route(base),
                 l.title(),
                 PageData {
                     list: Some(l.clone()),
@@ -242,6 +244,13 @@ pub fn pages(
                 description: row.description,
                 route: row.canonical.then_some(row.route),
                 article: row.article,
+                section_feed: row
+                    .data
+                    .list
+                    .as_ref()
+                    .and_then(|l| l.section.as_ref())
+                    .filter(|s| !s.path.is_empty())
+                    .map(|s| (s.path.as_str(), s.title.as_str())),
             };
             let html = assemble(
                 &shell,
@@ -384,6 +393,15 @@ fn assemble(
         escape(&site.title),
         escape(base)
     ));
+    // A section's index also offers the section's own feed.
+    if let Some((path, title)) = head.section_feed {
+        tag(format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}/{}\" />",
+            escape(&url::page_title(Some(title), &site.title)),
+            escape(base),
+            escape(&url::section_feed_path(path))
+        ));
+    }
 
     let mut out = crate::shell::finish(shell, base, &head.title);
     if let Some(i) = out.find("</title>") {

@@ -44,6 +44,17 @@ pub struct Site {
     /// not repeated in every data file.
     #[serde(skip)]
     pub authors: Vec<AuthorInfo>,
+    /// The sections (folders of `public/posts/` holding posts), so the app tells a section's
+    /// address from a post's at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
+    /// Whether the home page lists the posts of sections too (`section_posts_on_home`).
+    #[serde(skip, default = "yes")]
+    pub section_posts_on_home: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// An author: as configured in `quire.toml` (`[authors.ann] name = "Ann Example"`, `url`,
@@ -160,6 +171,8 @@ impl Default for Site {
             copyright: None,
             pages: Vec::new(),
             authors: Vec::new(),
+            sections: Vec::new(),
+            section_posts_on_home: true,
         }
     }
 }
@@ -261,6 +274,51 @@ pub struct ListPage {
     pub pages: usize,
     pub total: usize,
     pub posts: Vec<PostEntry>,
+    /// The section this index lists (a folder of `public/posts/`), or the home page's title
+    /// and introduction from `public/posts/_index.md` (path `""`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<SectionInfo>,
+}
+
+/// A section: its path under `/posts/`, and the title and introduction its `_index.md` gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionInfo {
+    pub path: String,
+    pub title: String,
+    /// The introduction, as safe HTML rendered by the build.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+}
+
+impl ListPage {
+    /// Its address: `/blog/page/2/`, `/blog/posts/rust/`.
+    pub fn route(&self, base: &str) -> String {
+        self.route_of(base, self.page)
+    }
+
+    /// The address of another page of the same index (for the pager).
+    pub fn route_of(&self, base: &str, page: usize) -> String {
+        match self.section_path() {
+            Some(s) => crate::url::section_route(base, s, page),
+            None => crate::url::index_route(base, page),
+        }
+    }
+
+    /// Where the build writes its prerendered page.
+    pub fn page_path(&self) -> String {
+        match self.section_path() {
+            Some(s) => crate::url::section_page_path(s, self.page),
+            None => crate::url::index_page_path(self.page),
+        }
+    }
+
+    /// The section it lists, if it is not the home page's index.
+    pub fn section_path(&self) -> Option<&str> {
+        self.section
+            .as_ref()
+            .map(|s| s.path.as_str())
+            .filter(|p| !p.is_empty())
+    }
 }
 
 /// A neighbour for "previous / next post" links.
@@ -376,10 +434,20 @@ pub trait RouteData {
 
 impl RouteData for ListPage {
     fn data_path(&self) -> String {
-        crate::url::list_data_path(self.page)
+        match self.section_path() {
+            Some(s) => crate::url::section_data_path(s, self.page),
+            None => crate::url::list_data_path(self.page),
+        }
     }
     fn title(&self) -> Option<String> {
-        (self.page > 1).then(|| format!("Page {}", self.page))
+        let page = (self.page > 1).then(|| format!("Page {}", self.page));
+        match (&self.section, page) {
+            (Some(s), page) if !s.path.is_empty() => Some(match page {
+                Some(p) => format!("{} · {p}", s.title),
+                None => s.title.clone(),
+            }),
+            (_, page) => page,
+        }
     }
     fn site(&self) -> &Site {
         &self.site
@@ -501,6 +569,7 @@ pub fn paginate(site: &Site, posts: &[PostEntry], per_page: usize) -> Vec<ListPa
                 .take(per_page)
                 .cloned()
                 .collect(),
+            section: None,
         })
         .collect()
 }

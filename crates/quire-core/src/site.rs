@@ -14,6 +14,7 @@ struct SiteFile {
     base_url: Option<String>,
     posts_per_page: Option<usize>,
     copyright: Option<String>,
+    section_posts_on_home: Option<bool>,
     #[serde(default)]
     menu: Vec<MenuEntry>,
     #[serde(default)]
@@ -44,6 +45,7 @@ const KNOWN: &[&str] = &[
     "base_url",
     "posts_per_page",
     "copyright",
+    "section_posts_on_home",
     "menu",
     "authors",
 ];
@@ -125,6 +127,9 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
                 site.posts_per_page = n.max(1);
             }
             site.copyright = f.copyright.filter(|c| !c.trim().is_empty());
+            if let Some(on) = f.section_posts_on_home {
+                site.section_posts_on_home = on;
+            }
             for (id, a) in f.authors {
                 let id = crate::slug::slugify(&id);
                 let url = a
@@ -229,7 +234,7 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, menu, authors",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors",
             ]
         );
     }

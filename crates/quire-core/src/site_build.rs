@@ -3,7 +3,9 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::front_matter;
-use crate::manifest::{self, ListPage, Manifest, PostData, Site, StandalonePage, VERSION};
+use crate::manifest::{
+    self, ListPage, Manifest, PostData, PostEntry, SectionInfo, Site, StandalonePage, VERSION,
+};
 use crate::markdown;
 use crate::post::{read_post, Post, SourceFile};
 use crate::render_options::RenderOptions;
@@ -16,6 +18,10 @@ pub struct SiteBuild {
     pub posts: Vec<Post>,
     /// Published standalone pages (`public/pages/`), by address.
     pub pages: Vec<Post>,
+    /// The sections, by path, with what their `_index.md` says.
+    pub sections: Vec<SectionInfo>,
+    /// The home page's title and introduction, from `public/posts/_index.md`.
+    pub home: Option<SectionInfo>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -37,7 +43,12 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
             )
         })
         .collect();
+    let mut section_files = Vec::new();
     for file in files {
+        if crate::post::is_section_index(&file.rel_path) {
+            section_files.push(file);
+            continue;
+        }
         let (post, diags) = read_post(file);
         diagnostics.extend(diags);
         let Some(post) = post else { continue };
@@ -94,6 +105,57 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.entry.title.cmp(&b.entry.title),
     });
+    // Every folder that holds a post (at any depth) is a section, named by its `_index.md`.
+    let mut section_paths: Vec<String> = Vec::new();
+    for p in &posts {
+        let mut parts: Vec<&str> = p.entry.slug.split('/').collect();
+        parts.pop();
+        for n in 1..=parts.len() {
+            let path = parts[..n].join("/");
+            if !section_paths.contains(&path) {
+                section_paths.push(path);
+            }
+        }
+    }
+    section_paths.sort();
+    let mut sections: Vec<SectionInfo> = section_paths
+        .iter()
+        .map(|path| SectionInfo {
+            path: path.clone(),
+            title: title_of_folder(path.rsplit('/').next().unwrap_or(path)),
+            intro: String::new(),
+        })
+        .collect();
+    let mut home = None;
+    for file in section_files {
+        let (folders, _) = crate::slug::location(&file.rel_path);
+        let path = folders.join("/");
+        let text = String::from_utf8_lossy(&file.bytes);
+        let Ok(split) = crate::front_matter::split(&text) else {
+            diagnostics.push(Diagnostic::warning(
+                &file.display_path,
+                "the section's front matter is never closed; its title and introduction are not used",
+            ));
+            continue;
+        };
+        let meta = split
+            .front_matter
+            .as_ref()
+            .and_then(|fm| crate::meta::parse_meta(fm, &file.display_path, &mut diagnostics));
+        let info = SectionInfo {
+            path: path.clone(),
+            title: meta
+                .and_then(|m| m.title)
+                .unwrap_or_else(|| title_of_folder(&path)),
+            intro: split.body.trim().to_string(),
+        };
+        if path.is_empty() {
+            home = Some(info);
+        } else if let Some(s) = sections.iter_mut().find(|s| s.path == path) {
+            *s = info;
+        }
+    }
+    site.sections = section_paths;
     let manifest = Manifest {
         version: VERSION,
         site,
@@ -103,8 +165,19 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         manifest,
         posts,
         pages,
+        sections,
+        home,
         diagnostics,
     }
+}
+
+/// `rust-notes` → `Rust notes`: a section's title when its `_index.md` gives none.
+fn title_of_folder(name: &str) -> String {
+    let words = name.replace('-', " ");
+    let mut c = words.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// An image's width and height, or why they cannot be read.
@@ -141,6 +214,12 @@ impl SiteBuild {
         let per_page = self.manifest.site.posts_per_page.max(1);
         for n in 2..=self.manifest.posts.len().div_ceil(per_page) {
             live.insert(format!("page/{n}/"), builtin(&format!("index page {n}")));
+        }
+        for s in &self.manifest.site.sections {
+            live.insert(
+                format!("posts/{s}/"),
+                builtin(&format!("section /posts/{s}/")),
+            );
         }
         for p in &self.pages {
             let e = &p.entry;
@@ -230,7 +309,28 @@ impl SiteBuild {
     pub fn data(&self) -> (Vec<ListPage>, Vec<PostData>) {
         let site = &self.manifest.site;
         let entries = &self.manifest.posts;
-        let lists = manifest::paginate(site, entries, site.posts_per_page);
+        // The home index: every post, or only those outside sections (`section_posts_on_home`).
+        let home: Vec<PostEntry> = entries
+            .iter()
+            .filter(|e| site.section_posts_on_home || !e.slug.contains('/'))
+            .cloned()
+            .collect();
+        let mut lists = manifest::paginate(site, &home, site.posts_per_page);
+        for l in &mut lists {
+            l.section.clone_from(&self.home);
+        }
+        for section in &self.sections {
+            let prefix = format!("{}/", section.path);
+            let posts: Vec<PostEntry> = entries
+                .iter()
+                .filter(|e| e.slug.starts_with(&prefix))
+                .cloned()
+                .collect();
+            for mut l in manifest::paginate(site, &posts, site.posts_per_page) {
+                l.section = Some(section.clone());
+                lists.push(l);
+            }
+        }
         let posts = self
             .posts
             .iter()

@@ -74,6 +74,33 @@ pub fn index_route(base: &str, page: usize) -> String {
     }
 }
 
+/// A section's index: `/blog/posts/rust/`, then `/blog/posts/rust/page/2/`.
+pub fn section_route(base: &str, section: &str, page: usize) -> String {
+    if page <= 1 {
+        format!("{base}/posts/{section}/")
+    } else {
+        format!("{base}/posts/{section}/page/{page}/")
+    }
+}
+
+pub fn section_page_path(section: &str, page: usize) -> String {
+    if page <= 1 {
+        format!("posts/{section}/index.html")
+    } else {
+        format!("posts/{section}/page/{page}/index.html")
+    }
+}
+
+/// A section's index pages' data: apart from posts' data, so no post's address can clash.
+pub fn section_data_path(section: &str, page: usize) -> String {
+    format!("sections/{section}/{page}.json")
+}
+
+/// A section's own feed: `/blog/posts/rust/feed.xml`.
+pub fn section_feed_path(section: &str) -> String {
+    format!("posts/{section}/feed.xml")
+}
+
 /// Where the build writes index page `n`'s prerendered HTML.
 pub fn index_page_path(page: usize) -> String {
     if page <= 1 {

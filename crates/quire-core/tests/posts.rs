@@ -633,8 +633,16 @@ fn pages_are_apart_from_posts_and_may_not_take_quires_addresses() {
     assert!(site.tags().1.is_empty(), "nor in the tags");
     let text: Vec<String> = site.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(text.len(), 2, "{text:#?}");
-    assert!(text[0].starts_with("error: public/pages/search/x.md") && text[0].contains("quire's built-in /search/ address"), "{text:#?}");
-    assert!(text[1].starts_with("error: public/pages/tags.md") && text[1].contains("this page is skipped"), "{text:#?}");
+    assert!(
+        text[0].starts_with("error: public/pages/search/x.md")
+            && text[0].contains("quire's built-in /search/ address"),
+        "{text:#?}"
+    );
+    assert!(
+        text[1].starts_with("error: public/pages/tags.md")
+            && text[1].contains("this page is skipped"),
+        "{text:#?}"
+    );
     // The post `about` lives at /posts/about/: no clash with the page /about/.
     let live = site.addresses();
     assert_eq!(live["about/"], "the address of public/pages/about.md");
@@ -650,7 +658,10 @@ fn authors_from_a_list_or_one_name_take_the_names_quire_toml_gives_them() {
     assert!(d.is_empty(), "{d:#?}");
     let built = build_site(
         &[
-            file("a.md", b"+++\ntitle = \"A\"\nauthors = [\"ann\", \"Carol Jones\"]\n+++\nx"),
+            file(
+                "a.md",
+                b"+++\ntitle = \"A\"\nauthors = [\"ann\", \"Carol Jones\"]\n+++\nx",
+            ),
             file("b.md", b"---\ntitle: B\nauthor: Ann Example\n---\nx"),
         ],
         site,
@@ -663,6 +674,63 @@ fn authors_from_a_list_or_one_name_take_the_names_quire_toml_gives_them() {
     assert_eq!(b.entry.author_ids, ["ann"], "found by name too");
     let pages = built.authors();
     let ann = pages.iter().find(|p| p.author.id == "ann").unwrap();
-    assert_eq!((ann.author.count, ann.author.bio.as_deref()), (2, Some("Writes.")));
+    assert_eq!(
+        (ann.author.count, ann.author.bio.as_deref()),
+        (2, Some("Writes."))
+    );
     assert_eq!(ann.author.url, None, "only http(s) addresses");
+}
+
+#[test]
+fn sections_get_their_own_index_titled_by_their_index_file() {
+    let files = [
+        file("_index.md", b"+++\ntitle = \"Home\"\n+++\nWelcome."),
+        file(
+            "blog/_index.md",
+            b"+++\ntitle = \"The blog\"\nsort_by = \"date\"\n+++\nLong-form.",
+        ),
+        file("blog/a.md", b"---\ntitle: A\ndate: 2024-01-02\n---\nx"),
+        file("blog/deep/b.md", b"---\ntitle: B\ndate: 2024-01-01\n---\nx"),
+        file(
+            "rust-notes/c.md",
+            b"---\ntitle: C\ndate: 2024-01-03\n---\nx",
+        ),
+        file("top.md", b"---\ntitle: Top\ndate: 2024-01-04\n---\nx"),
+    ];
+    let site = build(&files);
+    assert!(site.diagnostics.is_empty(), "{:#?}", site.diagnostics);
+    assert_eq!(
+        site.manifest.site.sections,
+        ["blog", "blog/deep", "rust-notes"]
+    );
+    let (lists, _) = site.data();
+    let titles: Vec<(String, String, usize)> = lists
+        .iter()
+        .map(|l| {
+            let s = l.section.clone().unwrap_or_default();
+            (s.path, s.title, l.posts.len())
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (String::new(), "Home".to_string(), 4),
+            ("blog".into(), "The blog".into(), 2),
+            ("blog/deep".into(), "Deep".into(), 1),
+            ("rust-notes".into(), "Rust notes".into(), 1),
+        ]
+    );
+    assert_eq!(lists[1].section.as_ref().unwrap().intro, "Long-form.");
+    use quire_core::manifest::RouteData;
+    assert_eq!(lists[1].data_path(), "sections/blog/1.json");
+    assert_eq!(lists[1].route("/b"), "/b/posts/blog/");
+    assert_eq!(lists[0].data_path(), "index/1.json");
+
+    // A blog may keep its sections' posts off the home page.
+    let mut settings = Site::default();
+    settings.section_posts_on_home = false;
+    let site = build_site(&files, settings, false);
+    let (lists, _) = site.data();
+    let home: Vec<&str> = lists[0].posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(home, ["Top"]);
 }
