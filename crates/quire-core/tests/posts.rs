@@ -727,8 +727,10 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
     assert_eq!(lists[0].data_path(), "index/1.json");
 
     // A blog may keep its sections' posts off the home page.
-    let mut settings = Site::default();
-    settings.section_posts_on_home = false;
+    let settings = Site {
+        section_posts_on_home: false,
+        ..Site::default()
+    };
     let site = build_site(&files, settings, false);
     let (lists, _) = site.data();
     let home: Vec<&str> = lists[0].posts.iter().map(|p| p.title.as_str()).collect();
