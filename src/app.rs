@@ -13,7 +13,7 @@ use crate::routes::{
     page::Page,
     posts::PostsPath,
     search::SearchPage,
-    tags::{Tag, Tags},
+    tags::{Category, Tag, Tags},
 };
 use crate::state::{AppContext, Initial};
 use leptos::prelude::*;
@@ -53,6 +53,7 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/posts/*slug") view=PostsPath />
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
+                    <Route path=path!("/categories/:tag") view=Category />
                     <Route path=path!("/authors/:id") view=Author />
                     <Route path=path!("/search") view=SearchPage />
                     // Last: any other address is a standalone page, or not found.

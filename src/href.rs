@@ -28,6 +28,10 @@ pub fn tag_href(slug: &str) -> String {
     url::tag_route(base(), slug)
 }
 
+pub fn category_href(slug: &str) -> String {
+    url::category_route(base(), slug)
+}
+
 pub fn author_href(id: &str) -> String {
     url::author_route(base(), id)
 }

@@ -8,8 +8,8 @@
 use crate::api::Body;
 use leptos::prelude::*;
 use quire_core::manifest::{
-    AuthorPage, ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData, Site,
-    StandalonePage, TagList, TagPage,
+    AuthorPage, CategoryPage, ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData,
+    Site, StandalonePage, TagList, TagPage,
 };
 use serde::de::DeserializeOwned;
 use std::any::Any;
@@ -65,6 +65,11 @@ impl Data for PostData {
 
 impl Data for TagList {
     const WHAT: &'static str = "the list of tags";
+}
+
+impl Data for CategoryPage {
+    const WHAT: &'static str = "the category's posts";
+    const MISSING: Option<&'static str> = Some("Category not found");
 }
 
 impl Data for AuthorPage {
@@ -147,8 +152,12 @@ impl AppContext {
                 tag,
                 standalone,
                 author,
+                category,
                 ..
             } = page;
+            if let Some(d) = category {
+                app.remember(&d);
+            }
             if let Some(d) = author {
                 app.remember(&d);
             }

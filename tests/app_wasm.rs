@@ -87,6 +87,8 @@ fn an_invalid_date_is_shown_as_written() {
         tags: vec!["go".into()],
         tag_slugs: vec!["go".into()],
         authors: vec![],
+        categories: vec![],
+        category_slugs: vec![],
         author_ids: vec![],
         draft: false,
         words: 350,

@@ -2,7 +2,7 @@
 //! index and on the article. Tag links are plain anchors (the router takes over their clicks),
 //! so the component needs no router around it.
 
-use crate::href::{author_href, tag_href};
+use crate::href::{author_href, category_href, tag_href};
 use leptos::prelude::*;
 use quire_core::manifest::PostEntry;
 
@@ -49,6 +49,27 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
             </span>
         }
     });
+    let categories: Vec<(String, String)> = entry
+        .categories
+        .iter()
+        .cloned()
+        .zip(entry.category_slugs.iter().cloned())
+        .collect();
+    let categories = (!categories.is_empty()).then(|| {
+        view! {
+            <span class="categories">
+                "In "
+                {categories
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, slug))| {
+                        let sep = if i == 0 { "" } else { ", " };
+                        view! { {sep}<a class="category" href=category_href(&slug)>{name}</a> }
+                    })
+                    .collect_view()}
+            </span>
+        }
+    });
     let tags: Vec<(String, String)> = entry
         .tags
         .iter()
@@ -59,6 +80,7 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
         <div class="post-meta">
             {entry.draft.then(|| view! { <span class="badge draft">"Draft"</span> })}
             {byline}
+            {categories}
             {date}
             <span class="reading-time">{format!("{minutes} min read")}</span>
             <span class="word-count">{format!("{words} words")}</span>

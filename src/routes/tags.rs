@@ -7,7 +7,7 @@ use crate::load::{use_data, Load};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use quire_core::manifest::{RouteData, TagList, TagPage};
+use quire_core::manifest::{CategoryPage, RouteData, TagList, TagPage, Taxonomy};
 use quire_core::url;
 
 #[component]
@@ -62,27 +62,65 @@ pub fn Tag() -> impl IntoView {
     });
     // `Ready(None)`: no post has this tag.
     let (page, retry) = use_data::<TagPage>(move || url::tag_data_path(&slug.get()));
-    move || match page.state.get() {
+    let state = Signal::derive(move || page.state.get());
+    tag_page_view(Taxonomy::Tags, state, slug, retry)
+}
+
+/// `/categories/:tag/`: the posts of a category (Jekyll's and Hugo's second taxonomy).
+#[component]
+pub fn Category() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get("tag")
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string()
+    });
+    let (page, retry) = use_data::<CategoryPage>(move || url::category_data_path(&slug.get()));
+    let state = Signal::derive(move || match page.state.get() {
+        Load::Ready(p) => Load::Ready(p.map(|c| c.0)),
+        Load::Loading => Load::Loading,
+        Load::Failed(e) => Load::Failed(e),
+    });
+    tag_page_view(Taxonomy::Categories, state, slug, retry)
+}
+
+fn tag_page_view(
+    taxonomy: Taxonomy,
+    state: Signal<Load<Option<TagPage>>>,
+    slug: Memo<String>,
+    retry: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match state.get() {
         Load::Loading => view! { <Loading what="posts" /> }.into_any(),
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
-        Load::Ready(None) => view! {
-            <section class="not-found">
-                <h1>"Tag not found"</h1>
-                <p>{format!("No post is tagged “{}”.", slug.get_untracked())}</p>
-                <p>
-                    <A href=home() exact=true>"← Back to all posts"</A>
-                </p>
-            </section>
+        Load::Ready(None) => {
+            let (what, verb) = match taxonomy {
+                Taxonomy::Tags => ("Tag", "tagged"),
+                Taxonomy::Categories => ("Category", "in"),
+            };
+            view! {
+                <section class="not-found">
+                    <h1>{format!("{what} not found")}</h1>
+                    <p>{format!("No post is {verb} “{}”.", slug.get_untracked())}</p>
+                    <p>
+                        <A href=home() exact=true>"← Back to all posts"</A>
+                    </p>
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
         Load::Ready(Some(p)) => {
             let count = p.tag.count;
+            let tags = p.taxonomy == Taxonomy::Tags;
             view! {
                 <section class="index">
                     <h1 class="tag-title">{p.title()}</h1>
                     <p class="tag-summary">
-                        {format!("{count} post{}", if count == 1 { "" } else { "s" })} " · "
-                        <A href=tags_href() exact=true>"All tags"</A>
+                        {format!("{count} post{}", if count == 1 { "" } else { "s" })}
+                        {tags.then(|| view! { " · " <A href=tags_href() exact=true>"All tags"</A> })}
                     </p>
                     <ol class="post-list">
                         {p

@@ -273,3 +273,19 @@ test("a section has its own index with its _index.md title and introduction, and
   // _index.md is never a post.
   expect((await request.get(new URL("posts/blog/_index/", baseURL).href)).status()).toBe(404);
 });
+
+test("Jekyll's categories are a second taxonomy with pages of their own", async ({ page, request, baseURL }) => {
+  await page.goto(new URL("posts/jekyll-odd-date/", baseURL).href);
+  await started(page);
+  const categories = page.locator(".article-header .categories");
+  await expect(categories).toHaveText("In ruby, jekyll");
+  await categories.getByRole("link", { name: "ruby" }).click();
+  await expect(page).toHaveURL(new URL("categories/ruby/", baseURL).href);
+  await expect(page.locator("h1")).toHaveText("Posts in “ruby”");
+  await expect(page.locator(".post-list .post-item-title")).toHaveText(["A Jekyll post with an odd date"]);
+  await expect(page).toHaveTitle("Posts in “ruby” · Moved-in blogs");
+  const prerendered = await (await request.get(new URL("categories/jekyll/", baseURL).href)).text();
+  expect(prerendered).toContain("Posts in “jekyll”");
+  await page.goto(new URL("categories/nothing/", baseURL).href);
+  await expect(page.locator("h1")).toHaveText("Category not found");
+});

@@ -189,6 +189,9 @@ pub fn write_output(
     for page in &tag_pages {
         write_json(out, &quire_core::url::tag_data_path(&page.tag.slug), page)?;
     }
+    for page in build.categories() {
+        write_json(out, &page.data_path(), &page)?;
+    }
     for page in build.authors() {
         write_json(out, &page.data_path(), &page)?;
     }

@@ -129,8 +129,9 @@ fn atom_of(
             updated: entry_updated(e).and_then(|d| date(&d)).unwrap_or(newest),
             authors: e.authors.iter().map(|a| person(a)).collect(),
             categories: e
-                .tags
+                .categories
                 .iter()
+                .chain(&e.tags)
                 .map(|t| Category {
                     term: t.clone(),
                     ..Category::default()

@@ -69,6 +69,7 @@ fn routes<'a>(
         tags: None,
         tag: None,
         author: None,
+        category: None,
         standalone: None,
     };
     let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
@@ -142,6 +143,20 @@ fn routes<'a>(
             )
         }
     });
+    let category = build.categories().into_iter().map({
+        let empty = empty.clone();
+        move |c| {
+            row(
+                format!("categories/{}/index.html", c.0.tag.slug),
+                url::category_route(base, &c.0.tag.slug),
+                c.title(),
+                PageData {
+                    category: Some(c),
+                    ..empty.clone()
+                },
+            )
+        }
+    });
     let author = build.authors().into_iter().map({
         let empty = empty.clone();
         move |a| {
@@ -208,6 +223,7 @@ fn routes<'a>(
         .chain(articles)
         .chain(tags)
         .chain(tag)
+        .chain(category)
         .chain(author)
         .chain(standalone)
         .chain([search, not_found])

@@ -206,6 +206,11 @@ pub struct PostEntry {
     /// URL slugs of `tags`, in the same order (`/tags/<slug>/`).
     #[serde(default)]
     pub tag_slugs: Vec<String>,
+    /// `categories` (Jekyll, Hugo), a second taxonomy, and their slugs (`/categories/<slug>/`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_slugs: Vec<String>,
     /// The byline: each author's name (from `[authors.<id>]` in `quire.toml` when set there).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
@@ -379,13 +384,73 @@ pub struct TagPage {
     pub site: Site,
     pub tag: TagInfo,
     pub posts: Vec<PostEntry>,
+    /// Tags, or categories (Jekyll's and Hugo's second taxonomy): the same pages elsewhere.
+    #[serde(default, skip_serializing_if = "Taxonomy::is_tags")]
+    pub taxonomy: Taxonomy,
+}
+
+/// `/categories/<slug>/`: a category's posts (a [`TagPage`] of [`Taxonomy::Categories`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CategoryPage(pub TagPage);
+
+impl RouteData for CategoryPage {
+    fn data_path(&self) -> String {
+        self.0.data_path()
+    }
+    fn title(&self) -> Option<String> {
+        self.0.title()
+    }
+    fn site(&self) -> &Site {
+        &self.0.site
+    }
+}
+
+/// Which grouping of posts a [`TagPage`] is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Taxonomy {
+    #[default]
+    Tags,
+    Categories,
+}
+
+impl Taxonomy {
+    fn is_tags(&self) -> bool {
+        *self == Taxonomy::Tags
+    }
+
+    /// A post's names and slugs in this taxonomy.
+    fn of(self, p: &PostEntry) -> (&[String], &[String]) {
+        match self {
+            Taxonomy::Tags => (&p.tags, &p.tag_slugs),
+            Taxonomy::Categories => (&p.categories, &p.category_slugs),
+        }
+    }
 }
 
 /// Groups posts by tag slug (tags that slugify alike are one tag, named as first written).
 pub fn tags(site: &Site, posts: &[PostEntry]) -> (TagList, Vec<TagPage>) {
+    let pages = group(site, posts, Taxonomy::Tags);
+    let list = TagList {
+        version: VERSION,
+        site: site.clone(),
+        tags: pages.iter().map(|p| p.tag.clone()).collect(),
+    };
+    (list, pages)
+}
+
+/// Groups posts by category, as [`tags`] does by tag.
+pub fn categories(site: &Site, posts: &[PostEntry]) -> Vec<TagPage> {
+    group(site, posts, Taxonomy::Categories)
+}
+
+/// The posts of each name of a taxonomy, most used first.
+fn group(site: &Site, posts: &[PostEntry], taxonomy: Taxonomy) -> Vec<TagPage> {
     let mut pages: Vec<TagPage> = Vec::new();
     for p in posts {
-        for (name, slug) in p.tags.iter().zip(&p.tag_slugs) {
+        let (names, slugs) = taxonomy.of(p);
+        for (name, slug) in names.iter().zip(slugs) {
             match pages.iter_mut().find(|t| t.tag.slug == *slug) {
                 Some(t) => {
                     if !t.posts.iter().any(|q| q.slug == p.slug) {
@@ -402,6 +467,7 @@ pub fn tags(site: &Site, posts: &[PostEntry]) -> (TagList, Vec<TagPage>) {
                         count: 1,
                     },
                     posts: vec![p.clone()],
+                    taxonomy,
                 }),
             }
         }
@@ -412,12 +478,7 @@ pub fn tags(site: &Site, posts: &[PostEntry]) -> (TagList, Vec<TagPage>) {
             .cmp(&a.tag.count)
             .then_with(|| a.tag.slug.cmp(&b.tag.slug))
     });
-    let list = TagList {
-        version: VERSION,
-        site: site.clone(),
-        tags: pages.iter().map(|p| p.tag.clone()).collect(),
-    };
-    (list, pages)
+    pages
 }
 
 /// What every data file a route shows has in common: where it lives, what the page is called,
@@ -480,10 +541,16 @@ impl RouteData for TagList {
 
 impl RouteData for TagPage {
     fn data_path(&self) -> String {
-        crate::url::tag_data_path(&self.tag.slug)
+        match self.taxonomy {
+            Taxonomy::Tags => crate::url::tag_data_path(&self.tag.slug),
+            Taxonomy::Categories => crate::url::category_data_path(&self.tag.slug),
+        }
     }
     fn title(&self) -> Option<String> {
-        Some(format!("Posts tagged “{}”", self.tag.name))
+        Some(match self.taxonomy {
+            Taxonomy::Tags => format!("Posts tagged “{}”", self.tag.name),
+            Taxonomy::Categories => format!("Posts in “{}”", self.tag.name),
+        })
     }
     fn site(&self) -> &Site {
         &self.site
@@ -540,9 +607,12 @@ pub struct PageData {
     /// `/tags/` embeds the tag list.
     #[serde(default)]
     pub tags: Option<TagList>,
-    /// `/tags/<slug>/` embeds that tag's posts.
+    /// `/tags/<slug>/` (or `/categories/<slug>/`) embeds that tag's posts.
     #[serde(default)]
     pub tag: Option<TagPage>,
+    /// `/categories/<slug>/` embeds that category's posts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<CategoryPage>,
     /// `/authors/<id>/` embeds that author's posts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<AuthorPage>,
@@ -617,6 +687,8 @@ mod tests {
             summary: String::new(),
             tags: vec![],
             tag_slugs: vec![],
+            categories: vec![],
+            category_slugs: vec![],
             authors: vec![],
             author_ids: vec![],
             draft: false,

@@ -14,6 +14,8 @@ pub struct Meta {
     pub updated: Option<String>,
     pub description: Option<String>,
     pub tags: Vec<String>,
+    /// `categories` (a list) or `category` (one), as Jekyll and Hugo write them.
+    pub categories: Vec<String>,
     pub draft: bool,
     pub slug: Option<String>,
     /// `authors` (a list: Zola, Hugo, Astro) or `author` (one: Jekyll, Hugo), as written.
@@ -135,6 +137,32 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
         list(key, value, "tags: [go, python]", path, line(key), diags)
     });
     cap(&mut meta.tags, MAX_TAGS, "tags", path, line("tags"), diags);
+    let taxonomy_categories = map
+        .get("taxonomies")
+        .and_then(|t| t.get("categories"))
+        .map(|t| ("taxonomies.categories", t));
+    let categories = ["categories", "category"]
+        .iter()
+        .find_map(|k| map.get(*k).map(|v| (*k, v)))
+        .or(taxonomy_categories);
+    meta.categories = categories.map_or_else(Vec::new, |(key, value)| {
+        list(
+            key,
+            value,
+            "categories: [ruby, web]",
+            path,
+            line(key),
+            diags,
+        )
+    });
+    cap(
+        &mut meta.categories,
+        MAX_TAGS,
+        "categories",
+        path,
+        line("categories"),
+        diags,
+    );
     let mut aliases = Vec::new();
     for key in ["aliases", "redirect_from"] {
         if let Some(value) = map.get(key) {
@@ -199,8 +227,12 @@ fn list(
 ) -> Vec<String> {
     let mut items: Vec<String> = match value {
         Value::Null => Vec::new(),
+        // Jekyll writes several in one text: `categories: ruby web` or `tags: a, b`.
         Value::String(s) if key.ends_with("tags") => {
             s.split(',').map(|t| t.trim().to_string()).collect()
+        }
+        Value::String(s) if key.ends_with("categories") => {
+            s.split([',', ' ']).map(|t| t.trim().to_string()).collect()
         }
         Value::String(s) => vec![s.trim().to_string()],
         Value::Array(items) => {

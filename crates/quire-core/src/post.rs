@@ -243,6 +243,8 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         summary,
         tags: meta.tags.clone(),
         tag_slugs: meta.tags.iter().map(|t| tag_slug(t)).collect(),
+        category_slugs: meta.categories.iter().map(|t| tag_slug(t)).collect(),
+        categories: meta.categories.clone(),
         author_ids: meta.authors.iter().map(|a| tag_slug(a)).collect(),
         authors: meta.authors.clone(),
         draft: meta.draft,

@@ -188,6 +188,7 @@ pub const RESERVED: &[&str] = &[
     "posts",
     "pages",
     "tags",
+    "categories",
     "authors",
     "search",
     "page",
@@ -233,6 +234,10 @@ impl SiteBuild {
                 format!("posts/{}/", p.slug),
                 format!("the address of public/{}", p.source),
             );
+            for c in &p.category_slugs {
+                let what = format!("category page /categories/{c}/");
+                live.insert(format!("categories/{c}/"), builtin(&what));
+            }
             for a in &p.author_ids {
                 live.insert(
                     format!("authors/{a}/"),
@@ -292,6 +297,14 @@ impl SiteBuild {
             }
         }
         diags
+    }
+
+    /// Each category's page of posts (drafts included only in development builds).
+    pub fn categories(&self) -> Vec<manifest::CategoryPage> {
+        manifest::categories(&self.manifest.site, &self.manifest.posts)
+            .into_iter()
+            .map(manifest::CategoryPage)
+            .collect()
     }
 
     /// Each author's page of posts (drafts included only in development builds).

@@ -131,6 +131,15 @@ pub fn tag_route(base: &str, slug: &str) -> String {
 
 pub const TAGS_DATA_PATH: &str = "tags/index.json";
 
+/// `/blog/categories/<slug>/`: a category's posts; their data at `categories/<slug>.json`.
+pub fn category_route(base: &str, slug: &str) -> String {
+    format!("{base}/categories/{slug}/")
+}
+
+pub fn category_data_path(slug: &str) -> String {
+    format!("categories/{slug}.json")
+}
+
 /// `/blog/authors/<id>/`: an author's posts; their data at `authors/<id>.json`.
 pub fn author_route(base: &str, id: &str) -> String {
     format!("{base}/authors/{id}/")

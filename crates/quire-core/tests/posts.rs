@@ -736,3 +736,44 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
     let home: Vec<&str> = lists[0].posts.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(home, ["Top"]);
 }
+
+#[test]
+fn categories_as_jekyll_hugo_and_zola_write_them() {
+    let (post, diags) = read("a.md", "---\ntitle: A\ncategories: ruby web\n---\nx");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let e = post.unwrap().entry;
+    assert_eq!(
+        (e.categories, e.category_slugs),
+        (
+            vec!["ruby".to_string(), "web".to_string()],
+            vec!["ruby".to_string(), "web".to_string()]
+        )
+    );
+    let (post, _) = read("b.md", "---\ntitle: B\ncategory: Data Science\n---\nx");
+    assert_eq!(post.unwrap().entry.category_slugs, ["data-science"]);
+    let (post, _) = read(
+        "c.md",
+        "+++\ntitle = \"C\"\n[taxonomies]\ncategories = [\"notes\"]\n+++\nx",
+    );
+    assert_eq!(post.unwrap().entry.categories, ["notes"]);
+    let site = build(&[
+        file("a.md", b"---\ntitle: A\ncategories: [ruby]\n---\nx"),
+        file(
+            "b.md",
+            b"---\ntitle: B\ncategories: [ruby, web]\ntags: [ruby]\n---\nx",
+        ),
+    ]);
+    let pages = site.categories();
+    let counts: Vec<(&str, usize)> = pages
+        .iter()
+        .map(|c| (c.0.tag.slug.as_str(), c.0.tag.count))
+        .collect();
+    assert_eq!(counts, [("ruby", 2), ("web", 1)]);
+    use quire_core::manifest::RouteData;
+    assert_eq!(pages[0].data_path(), "categories/ruby.json");
+    assert_eq!(
+        site.tags().1[0].data_path(),
+        "tags/ruby.json",
+        "tags stay apart"
+    );
+}
