@@ -89,6 +89,7 @@ fn an_invalid_date_is_shown_as_written() {
         authors: vec![],
         categories: vec![],
         category_slugs: vec![],
+        image: None,
         author_ids: vec![],
         draft: false,
         words: 350,

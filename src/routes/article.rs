@@ -110,6 +110,26 @@ pub fn Article() -> impl IntoView {
                 Load::Ready(Some(d)) => (d.newer.clone(), d.older.clone(), d.headings.clone()),
                 _ => (None, None, Vec::new()),
             };
+            // The post's image, with the size the build read so nothing moves when it loads.
+            let cover = e.image_url(app.base).map(|src| {
+                let size = match (&state, &e.image) {
+                    (Load::Ready(Some(d)), Some(path)) => d
+                        .images
+                        .iter()
+                        .find(|(p, _, _)| p == path)
+                        .map(|(_, w, h)| (*w, *h)),
+                    _ => None,
+                };
+                view! {
+                    <img
+                        class="cover"
+                        src=src
+                        alt=""
+                        width=size.map(|s| s.0)
+                        height=size.map(|s| s.1)
+                    />
+                }
+            });
             view! {
                 <article class="article">
                     <header class="article-header">
@@ -124,6 +144,7 @@ pub fn Article() -> impl IntoView {
                             })}
                         <h1 class="article-title">{e.title.clone()}</h1>
                         <PostMeta entry=e.clone() />
+                        {cover}
                     </header>
                     <Toc headings />
                     {move || match (data.state.get(), body.state.get()) {

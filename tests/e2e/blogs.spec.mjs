@@ -289,3 +289,21 @@ test("Jekyll's categories are a second taxonomy with pages of their own", async 
   await page.goto(new URL("categories/nothing/", baseURL).href);
   await expect(page.locator("h1")).toHaveText("Category not found");
 });
+
+test("a post's image (Astro's heroImage, a Hugo theme's cover.image) tops the article and is its og:image", async ({ page, request, baseURL }) => {
+  const html = await (await request.get(new URL("posts/astro-post/", baseURL).href)).text();
+  expect(html).toContain('<meta property="og:image" content="https://blogs.example/blog-placeholder-3.jpg" />');
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image" />');
+  await page.goto(new URL("posts/astro-post/", baseURL).href);
+  const cover = page.locator(".article-header img.cover");
+  await expect(cover).toHaveAttribute("src", "/blog-placeholder-3.jpg");
+  await expect(cover).toHaveAttribute("width", "240");
+  await expect.poll(() => cover.evaluate((i) => i.complete && i.naturalWidth)).toBe(240);
+  // Rendered by the app too, after in-app navigation.
+  await started(page);
+  await page.goto(baseURL);
+  await started(page);
+  await page.locator(".post-list a", { hasText: "A Hugo leaf bundle" }).click();
+  await expect(page.locator(".article-header img.cover")).toHaveAttribute("src", "/posts/hugo-leaf/cover.png");
+  await expect(page.locator(".article-header img.cover")).toHaveAttribute("height", "120");
+});

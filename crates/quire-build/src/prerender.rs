@@ -380,6 +380,19 @@ fn assemble(
                 escape(t)
             ));
         }
+        if let Some(image) = a.image_url(base) {
+            let image = if image.contains("://") {
+                Some(image)
+            } else {
+                absolute(manifest, &image)
+            };
+            if let Some(u) = image {
+                tag(format!(
+                    "<meta property=\"og:image\" content=\"{}\" />",
+                    escape(&u)
+                ));
+            }
+        }
         if !a.authors.is_empty() {
             tag(format!(
                 "<meta name=\"author\" content=\"{}\" />",
@@ -393,7 +406,12 @@ fn assemble(
             ));
         }
     }
-    tag("<meta name=\"twitter:card\" content=\"summary\" />".to_string());
+    let card = if head.article.is_some_and(|a| a.image.is_some()) {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    tag(format!("<meta name=\"twitter:card\" content=\"{card}\" />"));
     tag(format!(
         "<meta name=\"twitter:title\" content=\"{}\" />",
         escape(og_title)

@@ -211,6 +211,10 @@ pub struct PostEntry {
     pub categories: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub category_slugs: Vec<String>,
+    /// The post's image, shown at the top of the article and as its `og:image`: a path from the
+    /// site root (`posts/a/cover.png`) or an `https://` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// The byline: each author's name (from `[authors.<id>]` in `quire.toml` when set there).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
@@ -238,6 +242,16 @@ impl PostEntry {
         } else {
             crate::url::post_source_path(&self.slug)
         }
+    }
+
+    /// The image's address under `base`.
+    pub fn image_url(&self, base: &str) -> Option<String> {
+        let image = self.image.as_deref()?;
+        Some(if image.contains("://") {
+            image.to_string()
+        } else {
+            format!("{base}/{image}")
+        })
     }
 
     /// Its address: `/blog/posts/a/` for a post, `/blog/about/` for a page.
@@ -691,6 +705,7 @@ mod tests {
             category_slugs: vec![],
             authors: vec![],
             author_ids: vec![],
+            image: None,
             draft: false,
             words: 1,
             reading_minutes: 1,

@@ -18,6 +18,9 @@ pub struct Meta {
     pub categories: Vec<String>,
     pub draft: bool,
     pub slug: Option<String>,
+    /// The post's image: `image`, `cover` (or Hugo themes' `cover.image`), Astro's `heroImage`,
+    /// Zola's `[extra] image`, as written.
+    pub image: Option<String>,
     /// `authors` (a list: Zola, Hugo, Astro) or `author` (one: Jekyll, Hugo), as written.
     pub authors: Vec<String>,
     /// Old addresses that must lead here: `aliases` (Zola, Hugo), `redirect_from` (Jekyll).
@@ -123,6 +126,18 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
         diags,
     );
     meta.template = first_text(&["template", "layout"], diags);
+    let nested = |outer: &str, inner: &str| {
+        map.get(outer)?
+            .get(inner)?
+            .as_str()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    meta.image = match map.get("cover") {
+        Some(Value::Object(_)) => nested("cover", "image"),
+        _ => first_text(&["image", "cover", "heroImage", "featured_image"], diags),
+    }
+    .or_else(|| nested("extra", "image"));
     meta.old_address = ["path", "permalink", "url"]
         .iter()
         .find_map(|k| text(k, diags).map(|v| (k.to_string(), v)));

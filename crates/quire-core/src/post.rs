@@ -245,6 +245,22 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         tag_slugs: meta.tags.iter().map(|t| tag_slug(t)).collect(),
         category_slugs: meta.categories.iter().map(|t| tag_slug(t)).collect(),
         categories: meta.categories.clone(),
+        image: meta.image.as_deref().and_then(|raw| {
+            let dir = file.rel_path.rsplit_once('/').map_or("", |(d, _)| d);
+            match image_path(raw, dir) {
+                Some(p) => Some(p),
+                None => {
+                    diags.push(
+                        Diagnostic::warning(
+                            path,
+                            "the image must be a path or an http(s) address; the post is shown without it",
+                        )
+                        .field("image", Some(raw)),
+                    );
+                    None
+                }
+            }
+        }),
         author_ids: meta.authors.iter().map(|a| tag_slug(a)).collect(),
         authors: meta.authors.clone(),
         draft: meta.draft,
@@ -312,6 +328,21 @@ fn choose_slug(
         return fallback;
     }
     file_slug.to_string()
+}
+
+/// A post's image as the manifest keeps it: from the site root (`posts/a/cover.png`) or an
+/// http(s) address; `None` for anything else (`javascript:`, `data:` …).
+fn image_path(raw: &str, dir: &str) -> Option<String> {
+    let raw = raw.trim();
+    if let Some((scheme, _)) = raw.split_once("://") {
+        return matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
+            .then(|| raw.to_string());
+    }
+    if raw.contains(':') || raw.starts_with("//") || raw.is_empty() {
+        return None;
+    }
+    let resolved = crate::url::resolve_relative(dir, raw);
+    Some(resolved.trim_start_matches('/').to_string())
 }
 
 /// A tag's URL slug; a tag of only symbols (`C++`, `#`) still gets one.

@@ -282,7 +282,12 @@ impl SiteBuild {
         let mut diags = Vec::new();
         for post in self.posts.iter_mut().chain(&mut self.pages) {
             let dir = post.entry.source.rsplit_once('/').map_or("", |(d, _)| d);
-            for path in markdown::local_images(front_matter::body(&post.text), dir) {
+            let cover = post.entry.image.clone().filter(|i| !i.contains("://"));
+            let shown = markdown::local_images(front_matter::body(&post.text), dir);
+            for path in cover.into_iter().chain(shown) {
+                if post.images.iter().any(|(p, _, _)| *p == path) {
+                    continue;
+                }
                 match measure(&path) {
                     Some(Ok((w, h))) => post.images.push((path, w, h)),
                     Some(Err(reason)) => diags.push(

@@ -777,3 +777,31 @@ fn categories_as_jekyll_hugo_and_zola_write_them() {
         "tags stay apart"
     );
 }
+
+#[test]
+fn a_posts_image_from_any_generators_field_and_never_a_script() {
+    let image = |text: &str| read("x/index.md", text).0.unwrap().entry.image;
+    assert_eq!(
+        image("---\ntitle: A\nheroImage: /hero.jpg\n---\nx").as_deref(),
+        Some("hero.jpg")
+    );
+    assert_eq!(
+        image("---\ntitle: A\nimage: cover.png\n---\nx").as_deref(),
+        Some("posts/x/cover.png")
+    );
+    assert_eq!(
+        image("---\ntitle: A\ncover:\n  image: c.png\n---\nx").as_deref(),
+        Some("posts/x/c.png")
+    );
+    assert_eq!(
+        image("+++\ntitle = \"A\"\n[extra]\nimage = \"https://cdn.example/a.png\"\n+++\nx")
+            .as_deref(),
+        Some("https://cdn.example/a.png")
+    );
+    let (post, diags) = read(
+        "y.md",
+        "---\ntitle: A\nimage: \"javascript:alert(1)\"\n---\nx",
+    );
+    assert_eq!(post.unwrap().entry.image, None);
+    assert!(only(&diags).reason.contains("without it"));
+}
