@@ -53,6 +53,25 @@ pub fn Footer() -> impl IntoView {
                             </p>
                         }
                     })}
+                {(!site.social.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="social" aria-label="Elsewhere">
+                                {site
+                                    .social
+                                    .into_iter()
+                                    .map(|l| {
+                                        let rel = if l.me { "me noopener" } else { "noopener" };
+                                        view! {
+                                            <li>
+                                                <a href=l.url rel=rel>{l.name}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
                 <p>"Written in Markdown, rendered in WebAssembly by quire."</p>
             </footer>
         }

@@ -144,6 +144,10 @@ test("a nested page, the external menu entry and the footer", async ({ page, bas
   await expect(footer).toContainText("By Ann Example");
   await expect(footer).toContainText("© 2026 Ann Example, CC BY 4.0");
   await expect(footer.getByRole("link", { name: "Feed" })).toHaveAttribute("href", "/feed.xml");
+  const elsewhere = footer.getByRole("list", { name: "Elsewhere" });
+  await expect(elsewhere.getByRole("link", { name: "GitHub" })).toHaveAttribute("href", "https://github.com/ann-example");
+  await expect(elsewhere.getByRole("link", { name: "Mastodon" })).toHaveAttribute("rel", "me noopener");
+  await expect(elsewhere.getByRole("link", { name: "Email" })).toHaveAttribute("href", "mailto:ann@blogs.example");
 });
 
 test("pages are in the sitemap, never in the index, the feed or the tags; a clash with quire's address is refused", async ({ page, request, baseURL }) => {

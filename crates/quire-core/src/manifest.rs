@@ -33,6 +33,9 @@ pub struct Site {
     /// The header's menu, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub menu: Vec<MenuItem>,
+    /// Links to the author elsewhere (`[social]` in `quire.toml`), for the footer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub social: Vec<SocialLink>,
     /// The footer's copyright or licence line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
@@ -124,6 +127,16 @@ pub fn authors(site: &Site, posts: &[PostEntry]) -> Vec<AuthorPage> {
     pages
 }
 
+/// A link to the author elsewhere, in the footer: its service's name (the link's accessible
+/// label) and address. Mastodon's carries `rel="me"`, which verifies the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocialLink {
+    pub name: String,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub me: bool,
+}
+
 /// One entry of the header's menu: a page, a section, a post or another site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MenuItem {
@@ -168,6 +181,7 @@ impl Default for Site {
             posts_per_page: DEFAULT_PER_PAGE,
             base_url: None,
             menu: Vec::new(),
+            social: Vec::new(),
             copyright: None,
             pages: Vec::new(),
             authors: Vec::new(),

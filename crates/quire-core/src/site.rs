@@ -1,7 +1,7 @@
 //! Site settings from `quire.toml` at the repository root.
 
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{AuthorInfo, MenuItem, Site};
+use crate::manifest::{AuthorInfo, MenuItem, Site, SocialLink};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,6 +19,48 @@ struct SiteFile {
     menu: Vec<MenuEntry>,
     #[serde(default)]
     authors: std::collections::BTreeMap<String, AuthorEntry>,
+    #[serde(default)]
+    social: toml::Table,
+}
+
+/// `[social]` services: the link's name, and how a handle becomes an address.
+const SOCIAL: &[(&str, &str, &str)] = &[
+    ("github", "GitHub", "https://github.com/"),
+    ("gitlab", "GitLab", "https://gitlab.com/"),
+    ("codeberg", "Codeberg", "https://codeberg.org/"),
+    ("mastodon", "Mastodon", ""),
+    ("bluesky", "Bluesky", "https://bsky.app/profile/"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/"),
+    ("twitter", "X (Twitter)", "https://x.com/"),
+    ("email", "Email", "mailto:"),
+];
+
+/// A `[social]` entry as a link: a full address as it is, or a handle on the service.
+fn social_link(key: &str, value: &str) -> Result<SocialLink, String> {
+    let Some((_, name, prefix)) = SOCIAL.iter().find(|(k, _, _)| *k == key) else {
+        let known: Vec<&str> = SOCIAL.iter().map(|(k, _, _)| *k).collect();
+        return Err(format!(
+            "unknown service `{key}` in [social], ignored; the services are {}",
+            known.join(", ")
+        ));
+    };
+    let value = value.trim().trim_start_matches('@');
+    let url = if value.starts_with("https://") || value.starts_with("http://") {
+        value.to_string()
+    } else if key == "mastodon" {
+        return Err("[social] mastodon must be the profile's address (https://mastodon.social/@you), ignored".into());
+    } else if value.is_empty() || value.contains(['"', '<', '>', ' ']) || value.contains(':') {
+        return Err(format!(
+            "[social] {key} = {value:?} is not a handle or an http(s) address, ignored"
+        ));
+    } else {
+        format!("{prefix}{value}")
+    };
+    Ok(SocialLink {
+        name: name.to_string(),
+        url,
+        me: key == "mastodon",
+    })
 }
 
 #[derive(Deserialize)]
@@ -48,6 +90,7 @@ const KNOWN: &[&str] = &[
     "section_posts_on_home",
     "menu",
     "authors",
+    "social",
 ];
 
 /// The known key closest to `key` (a typo of at most a third of its letters), if any.
@@ -146,6 +189,18 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
                     count: 0,
                 });
             }
+            for (key, value) in f.social {
+                let link = match value.as_str() {
+                    Some(v) => social_link(&key, v),
+                    None => Err(format!("[social] {key} must be text, ignored")),
+                };
+                match link {
+                    Ok(l) => site.social.push(l),
+                    Err(reason) => {
+                        diags.push(Diagnostic::warning(file, reason).at_line(line_of(&key)))
+                    }
+                }
+            }
             for entry in f.menu {
                 let item = MenuItem {
                     name: entry.name.trim().to_string(),
@@ -234,7 +289,7 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social",
             ]
         );
     }
@@ -257,5 +312,35 @@ mod menu_tests {
         assert_eq!(s.menu[0].href("/blog"), "/blog/about/");
         assert_eq!(d.len(), 1);
         assert!(d[0].reason.contains("javascript:alert(1)"), "{}", d[0]);
+    }
+}
+
+#[cfg(test)]
+mod social_tests {
+    use super::*;
+
+    #[test]
+    fn social_links_from_handles_or_addresses() {
+        let (s, d) = parse(
+            "quire.toml",
+            "[social]\ngithub = \"ann\"\nmastodon = \"https://fosstodon.org/@ann\"\nemail = \"ann@example.com\"\nmyspace = \"ann\"\nbluesky = \"javascript:x\"\n",
+        );
+        let links: Vec<(&str, &str, bool)> = s
+            .social
+            .iter()
+            .map(|l| (l.name.as_str(), l.url.as_str(), l.me))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Email", "mailto:ann@example.com", false),
+                ("GitHub", "https://github.com/ann", false),
+                ("Mastodon", "https://fosstodon.org/@ann", true),
+            ]
+        );
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d
+            .iter()
+            .any(|d| d.reason.contains("unknown service `myspace`")));
     }
 }
