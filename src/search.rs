@@ -250,12 +250,22 @@ mod worker {
         }
         let app = search.app;
         let mut bodies = Vec::new();
-        for Wanted { slug, hash, title } in wanted {
+        for Wanted {
+            slug,
+            hash,
+            title,
+            page,
+        } in wanted
+        {
             if search.fetching.with_value(|f| f.contains(&hash)) {
                 continue;
             }
             search.fetching.update_value(|f| _ = f.insert(hash.clone()));
-            let path = quire_core::url::post_source_path(&slug);
+            let path = if page {
+                quire_core::url::page_source_path(&slug)
+            } else {
+                quire_core::url::post_source_path(&slug)
+            };
             let body = app.markdown(&path, &hash, &title);
             bodies.push(async move { (body.await, hash) });
         }

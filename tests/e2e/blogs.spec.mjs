@@ -311,3 +311,14 @@ test("a post's image (Astro's heroImage, a Hugo theme's cover.image) tops the ar
   await expect(page.locator(".article-header img.cover")).toHaveAttribute("src", "/posts/hugo-leaf/cover.png");
   await expect(page.locator(".article-header img.cover")).toHaveAttribute("height", "120");
 });
+
+test("standalone pages are found by search and open at their own address", async ({ page, baseURL }) => {
+  await page.goto(new URL("search/?q=ann+writes", baseURL).href);
+  await started(page);
+  const result = page.locator(".search-result", { hasText: "About" });
+  await expect(result.locator("a")).toHaveAttribute("href", "/about/");
+  await expect(result.locator(".search-snippet")).toContainText("writes here about");
+  await result.locator("a").click();
+  await expect(page).toHaveURL(new URL("about/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("About");
+});

@@ -398,10 +398,12 @@ impl SiteBuild {
     /// The search index of the published posts (drafts never, even in development builds),
     /// from their data (for the headings).
     pub fn search_index(&self, data: &[PostData]) -> crate::search::Index {
+        let pages = self.page_data();
         let sources = self
             .posts
             .iter()
             .zip(data)
+            .chain(self.pages.iter().zip(pages.iter().map(|p| &p.0)))
             .filter(|(p, _)| !p.entry.draft)
             .map(|(p, d)| (p, d, markdown::plain_text(front_matter::body(&p.text))))
             .collect::<Vec<_>>();
@@ -421,6 +423,7 @@ impl SiteBuild {
                             .and_then(|y| y.parse().ok()),
                         tags: p.entry.tag_slugs.clone(),
                         hash: p.entry.hash.clone(),
+                        page: p.entry.is_page(),
                     },
                     headings: d.headings.iter().map(|h| h.text.as_str()).collect(),
                     tags: p.entry.tags.iter().map(String::as_str).collect(),

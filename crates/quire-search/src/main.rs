@@ -69,6 +69,7 @@ impl Searcher {
                 slug: f.slug.clone(),
                 hash: f.hash.clone(),
                 title: f.title.clone(),
+                page: f.page,
             })
             .collect();
         let out = FromWorker::Results {
@@ -206,7 +207,8 @@ mod tests {
             [Wanted {
                 slug: "seed".into(),
                 hash: "abc".into(),
-                title: "Golang vs Python for backend".into()
+                title: "Golang vs Python for backend".into(),
+                page: false,
             }]
         );
         // Still wanted by the next keystroke until it arrives (the app tracks requests).

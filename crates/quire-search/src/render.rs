@@ -15,7 +15,11 @@ pub fn results<'a>(base: &str, found: &[Found], text: impl Fn(&str) -> Option<&'
     for (i, f) in found.iter().enumerate() {
         html.push_str(&format!(
             "<li id=\"search-result-{i}\" role=\"option\" class=\"search-result\" aria-selected=\"false\"><a class=\"search-result-title\" tabindex=\"-1\" href=\"{}\">{}</a>",
-            escape(&url::highlight_href(base, &f.slug, &f.terms)),
+            escape(&if f.page {
+                url::page_route(base, &f.slug)
+            } else {
+                url::highlight_href(base, &f.slug, &f.terms)
+            }),
             escape(&f.title),
         ));
         if let Some(d) = &f.date_display {
@@ -62,7 +66,14 @@ mod tests {
             date_display: Some("1 May 2024".into()),
             hash: format!("h-{slug}"),
             terms: terms.iter().map(|t| t.to_string()).collect(),
+            page: slug == "about",
         }
+    }
+
+    #[test]
+    fn a_standalone_page_is_linked_at_its_own_address() {
+        let html = results("/blog", &[found("about", "About", &["me"])], |_| None);
+        assert!(html.contains("href=\"/blog/about/\""), "{html}");
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub struct Doc {
     /// (one cached copy for the snippet and the article).
     #[serde(default)]
     pub hash: String,
+    /// A standalone page (`/about/`) rather than a post.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub page: bool,
 }
 
 /// The search index: the posts, and every term with the posts it occurs in, sorted by term so

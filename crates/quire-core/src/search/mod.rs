@@ -33,6 +33,7 @@ mod tests {
             year: Some(year),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             hash: format!("h-{slug}"),
+            page: false,
         }
     }
 

@@ -23,6 +23,8 @@ pub struct Found {
     pub hash: String,
     /// The index terms it matched, for highlighting.
     pub terms: Vec<String>,
+    /// A standalone page rather than a post.
+    pub page: bool,
 }
 
 /// The answer to a [`Request`]: its id, how many posts matched, the best ones.
@@ -51,6 +53,7 @@ impl Index {
                         date_display: d.date_display.clone(),
                         hash: d.hash.clone(),
                         terms: h.terms,
+                        page: d.page,
                     }
                 })
                 .collect(),
@@ -64,6 +67,8 @@ pub struct Wanted {
     pub slug: String,
     pub hash: String,
     pub title: String,
+    /// A standalone page's text (`pages/<slug>.md`) rather than a post's.
+    pub page: bool,
 }
 
 /// What the app sends the worker.
@@ -245,7 +250,10 @@ impl FromWorker {
                 Num(id.into()),
                 Num(total as f64),
                 Str(html),
-                list_of(wanted.into_iter().map(|w| [w.slug, w.hash, w.title])),
+                list_of(wanted.into_iter().map(|w| {
+                    let page = if w.page { "page" } else { "" };
+                    [w.slug, w.hash, w.title, page.to_string()]
+                })),
             ],
         })
     }
@@ -266,9 +274,14 @@ impl FromWorker {
                 total: f.number()? as usize,
                 html: f.string()?,
                 wanted: f
-                    .strings::<3>()?
+                    .strings::<4>()?
                     .into_iter()
-                    .map(|[slug, hash, title]| Wanted { slug, hash, title })
+                    .map(|[slug, hash, title, page]| Wanted {
+                        slug,
+                        hash,
+                        title,
+                        page: !page.is_empty(),
+                    })
                     .collect(),
             },
             _ => return None,
@@ -371,11 +384,20 @@ mod tests {
                 id: 4,
                 total: 30,
                 html: "<li>".into(),
-                wanted: vec![Wanted {
-                    slug: "a".into(),
-                    hash: "h".into(),
-                    title: "A".into(),
-                }],
+                wanted: vec![
+                    Wanted {
+                        slug: "a".into(),
+                        hash: "h".into(),
+                        title: "A".into(),
+                        page: false,
+                    },
+                    Wanted {
+                        slug: "about".into(),
+                        hash: "p".into(),
+                        title: "About".into(),
+                        page: true,
+                    },
+                ],
             },
         ];
         for m in messages {
