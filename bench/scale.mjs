@@ -1,6 +1,7 @@
 // Synthetic blogs of 100, 1,000 and 10,000 posts, built from the real posts' text plus a
 // different stretch of the CommonMark spec's prose each (so lengths, headings, code, links and
-// a growing vocabulary are realistic): the release build's time (whole `trunk build`, and
+// a growing vocabulary are realistic; a quarter of them in five sections, a tenth as page
+// bundles with an image): the release build's time (whole `trunk build`, and
 // quire's hook alone), `dist/` size, manifest bytes per post, and the first index page's bytes
 // and load time in Chromium. The first index page must cost the same at every size.
 //

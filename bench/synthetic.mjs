@@ -20,6 +20,13 @@ function stretch(i) {
   return spec.slice(from, to).replace(/^`{32}[^\n]*$/gm, "");
 }
 const TAGS = ["rust", "go", "python", "web", "tools", "notes", "wasm", "css", "databases", "testing"];
+// A blog as people bring them: a quarter of the posts in five sections (each with an
+// `_index.md`), a tenth as page bundles with an image beside them (its size read by the build).
+const SECTIONS = 5;
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAEklEQVR4nGNgYGD4TwVMPQAAw4IP8SjJ8w4AAAAASUVORK5CYII=",
+  "base64",
+);
 
 /// Writes a project of `n` posts under `root` and returns its folder.
 export function makeSite(root, n) {
@@ -28,14 +35,25 @@ export function makeSite(root, n) {
   mkdirSync(join(dir, "public/posts"), { recursive: true });
   writeFileSync(join(dir, "quire.toml"), readFileSync("quire.toml"));
   const day = 86_400_000;
+  for (let s = 0; s < SECTIONS; s++) {
+    mkdirSync(join(dir, "public/posts", `section-${s}`), { recursive: true });
+    writeFileSync(join(dir, "public/posts", `section-${s}`, "_index.md"), `+++\ntitle = "Section ${s}"\n+++\nPosts of section ${s}.\n`);
+  }
   for (let i = 0; i < n; i++) {
     const date = new Date(Date.UTC(2024, 0, 1) - i * day).toISOString().slice(0, 10);
     const tags = [TAGS[i % TAGS.length], TAGS[(i * 7 + 3) % TAGS.length]];
-    const body = `${sources[i % sources.length]}\n\n## Notes\n\n${stretch(i)}`;
-    writeFileSync(
-      join(dir, "public/posts", `post-${i}.md`),
-      `---\ntitle: "Synthetic post ${i}"\ndate: ${date}\ntags: [${[...new Set(tags)].join(", ")}]\n---\n\n${body}`,
-    );
+    const bundle = i % 10 === 5;
+    const figure = bundle ? "\n\n![A figure](fig.png)\n" : "";
+    const body = `${sources[i % sources.length]}${figure}\n\n## Notes\n\n${stretch(i)}`;
+    const folder = i % 4 === 1 ? join(dir, "public/posts", `section-${i % SECTIONS}`) : join(dir, "public/posts");
+    const text = `---\ntitle: "Synthetic post ${i}"\ndate: ${date}\ntags: [${[...new Set(tags)].join(", ")}]\n---\n\n${body}`;
+    if (bundle) {
+      mkdirSync(join(folder, `post-${i}`), { recursive: true });
+      writeFileSync(join(folder, `post-${i}`, "index.md"), text);
+      writeFileSync(join(folder, `post-${i}`, "fig.png"), PNG);
+    } else {
+      writeFileSync(join(folder, `post-${i}.md`), text);
+    }
   }
   return dir;
 }
