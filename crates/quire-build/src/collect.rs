@@ -14,6 +14,8 @@ pub struct ProjectInput {
     pub posts: Vec<SourceFile>,
     /// Static files: (source path, path relative to the output root).
     pub assets: Vec<(PathBuf, String)>,
+    /// Page bundles' folders (`posts/x/`), whether their `index.md` could be read or not.
+    pub bundles: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -41,6 +43,7 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
     let public = root.join("public");
     let mut posts = Vec::new();
     let mut assets = Vec::new();
+    let mut unreadable: Vec<String> = Vec::new();
     if !public.join("posts").is_dir() {
         diagnostics.push(Diagnostic::warning(
             display_path(root, &public.join("posts")),
@@ -88,10 +91,21 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
                         rel_path: rel,
                         bytes,
                     }),
-                    Err(e) => diagnostics.push(Diagnostic::error(
-                        &shown,
-                        format!("cannot be read ({e}); the post is skipped"),
-                    )),
+                    Err(e) => {
+                        let bundle = matches!(name.as_str(), "index.md" | "index.markdown");
+                        let also = if bundle {
+                            ", and the files beside it are not published either"
+                        } else {
+                            ""
+                        };
+                        diagnostics.push(Diagnostic::error(
+                            &shown,
+                            format!("cannot be read ({e}); the post is skipped{also}"),
+                        ));
+                        if bundle {
+                            unreadable.push(rel.clone());
+                        }
+                    }
                 }
             } else {
                 assets.push((path, rel));
@@ -102,8 +116,10 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
     // resources, published as files (as in Hugo), not posts of their own.
     let bundles: Vec<String> = posts
         .iter()
-        .filter_map(|p| {
-            let (dir, file) = p.rel_path.rsplit_once('/')?;
+        .map(|p| &p.rel_path)
+        .chain(&unreadable)
+        .filter_map(|rel| {
+            let (dir, file) = rel.rsplit_once('/')?;
             matches!(file, "index.md" | "index.markdown").then(|| format!("{dir}/"))
         })
         .collect();
@@ -123,6 +139,7 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
         site,
         posts,
         assets,
+        bundles,
         diagnostics,
     })
 }
@@ -141,9 +158,28 @@ pub fn write_output(
     out: &Path,
     build: &SiteBuild,
     data: &(Vec<ListPage>, Vec<PostData>),
-    assets: &[(PathBuf, String)],
+    input: &ProjectInput,
 ) -> Result<()> {
-    for (src, rel) in assets {
+    // A bundle whose post is not published (a draft in a release build, or a post that could
+    // not be read) publishes nothing: its images could otherwise leak a draft.
+    let published: Vec<String> = build
+        .posts
+        .iter()
+        .chain(&build.pages)
+        .filter_map(|p| {
+            let (dir, file) = p.entry.source.rsplit_once('/')?;
+            matches!(file, "index.md" | "index.markdown").then(|| format!("{dir}/"))
+        })
+        .collect();
+    let withheld = |rel: &str| {
+        input
+            .bundles
+            .iter()
+            .filter(|b| rel.starts_with(b.as_str()))
+            .max_by_key(|b| b.len())
+            .is_some_and(|b| !published.contains(b))
+    };
+    for (src, rel) in input.assets.iter().filter(|(_, rel)| !withheld(rel)) {
         let dest = out.join(rel);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)

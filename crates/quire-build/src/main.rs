@@ -142,8 +142,9 @@ fn run(args: &Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let input = collect::read_project(&args.root)?;
-    let mut build = quire_core::site_build::build_site(&input.posts, input.site, args.drafts);
-    let mut diags: Vec<Diagnostic> = input.diagnostics;
+    let mut build =
+        quire_core::site_build::build_site(&input.posts, input.site.clone(), args.drafts);
+    let mut diags: Vec<Diagnostic> = input.diagnostics.clone();
     diags.extend(build.diagnostics.iter().cloned());
     let exists = |rel: &str| {
         input.assets.iter().any(|(_, r)| r == rel) || input.posts.iter().any(|p| p.rel_path == rel)
@@ -172,7 +173,7 @@ fn run(args: &Args) -> Result<ExitCode> {
         // Index pages and each post's data (neighbours, links, headings, highlighting): made
         // once, written as files and embedded in the prerendered pages.
         let data = build.data();
-        collect::write_output(&args.out, &build, &data, &input.assets)?;
+        collect::write_output(&args.out, &build, &data, &input)?;
         write_site_files(args, &build, &data, &redirects, &mut diags_after)?;
     }
     for d in &diags_after {

@@ -434,3 +434,40 @@ fn new_writes_a_dated_post_that_builds_and_never_overwrites() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), text, "not overwritten");
 }
+
+/// A bundle whose post is not published (a draft in a release build, or broken front matter)
+/// publishes none of its files: a draft's images never leak.
+#[test]
+fn an_unpublished_bundle_publishes_none_of_its_files() {
+    let p = project(&[("good.md", GOOD)]);
+    let posts = p.path().join("public/posts");
+    for (dir, text) in [
+        (
+            "secret",
+            "---\ntitle: Secret\ndraft: true\n---\n![x](plan.png)",
+        ),
+        ("broken", "---\ntitle: Broken\n"),
+        ("fine", "---\ntitle: Fine\n---\n![x](plan.png)"),
+    ] {
+        fs::create_dir_all(posts.join(dir)).unwrap();
+        fs::write(posts.join(dir).join("index.md"), text).unwrap();
+        fs::write(posts.join(dir).join("plan.png"), "png").unwrap();
+    }
+    let out = p.path().join("out");
+    let o = run(
+        p.path(),
+        &["build", "--out", out.to_str().unwrap(), "--release"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("posts/fine/plan.png").exists());
+    assert!(
+        !out.join("posts/secret/plan.png").exists(),
+        "a draft's file leaked"
+    );
+    assert!(!out.join("posts/broken/plan.png").exists());
+    assert!(
+        stderr(&o).contains("error: public/posts/broken/index.md:1:"),
+        "{}",
+        stderr(&o)
+    );
+}
