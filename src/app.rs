@@ -1,23 +1,24 @@
-//! The app shell and its route table. The same `App` runs in the browser (CSR) and in the build
+//! The app shell and its route table (with the one dispatch a path needs: post or section). The same `App` runs in the browser (CSR) and in the build
 //! tool, which renders it to HTML for every route (`ssr`); both start from an [`Initial`] state
 //! (see [`crate::state`]), so the takeover shows no change.
 
+use crate::components::not_found::NotFound;
 use crate::components::search_shortcut::{SearchLink, SearchShortcut};
 use crate::components::site_nav::{Footer, Menu};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::href::{home, tags_href};
 use crate::routes::{
+    article::Article,
     author::Author,
-    index::Index,
-    not_found::NotFound,
+    index::{Index, SectionIndex},
     page::Page,
-    posts::PostsPath,
     search::SearchPage,
     tags::{Category, Tag, Tags},
 };
 use crate::state::{AppContext, Initial};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 
 #[component]
@@ -62,5 +63,38 @@ pub fn App(initial: Initial) -> impl IntoView {
             </main>
             <Footer />
         </Router>
+    }
+}
+
+/// `/posts/*path`: a post (`/posts/a/`, `/posts/rust/intro/`), or a section's index
+/// (`/posts/rust/`, `/posts/rust/page/2/`). The site lists its sections, so which one an
+/// address is needs no request.
+#[component]
+pub fn PostsPath() -> impl IntoView {
+    let app = crate::state::use_app();
+    let params = use_params_map();
+    let section = Memo::new(move |_| {
+        let path = params.read().get("slug").unwrap_or_default();
+        let path = path.trim_matches('/');
+        let (section, page) = match path.rsplit_once("/page/") {
+            Some((s, n)) => match n.parse::<usize>() {
+                Ok(n) if n >= 1 => (s, n),
+                _ => (path, 1),
+            },
+            None => (path, 1),
+        };
+        app.has_section(section)
+            .then(|| (section.to_string(), page))
+    });
+    // Only a change between a post and a section makes a new view: moving from post to post
+    // keeps the article (and its state) as before.
+    let is_section = Memo::new(move |_| section.get().is_some());
+    move || {
+        if is_section.get() {
+            let at = Memo::new(move |_| section.get().unwrap_or_default());
+            view! { <SectionIndex at /> }.into_any()
+        } else {
+            view! { <Article /> }.into_any()
+        }
     }
 }

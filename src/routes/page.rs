@@ -1,9 +1,9 @@
 //! `/<name>/`: a standalone page (`public/pages/<name>.md`: About, Projects …), rendered like
 //! an article but outside the index, the feeds and the tags. Any other address is not found.
 
+use crate::components::not_found::NotFound;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::load::{load_article, use_data, Load, Loader};
-use crate::routes::not_found::NotFound;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,4 +1,5 @@
-//! The 404 view for any address the router does not know. An old address of a post (a link
+//! The 404 view: the route table's fallback, and what a page or post address shows when there
+//! is nothing there. An old address of a post (a link
 //! inside the app to a Zola alias, a Jekyll permalink …) leads on to the post, as the static
 //! host's redirect page would.
 
