@@ -95,6 +95,7 @@ test-wasm:
 bench-dist:
 	trunk build --release --dist target/bench/quire --public-url /
 	QUIRE_PRERENDER=0 trunk build --release --dist target/bench/csr --public-url /
+	QUIRE_CONTENT=tests/fixtures/blogs trunk build --release --dist target/bench/blogs --public-url /
 
 # twiggy names the WASM's largest contributors (bench/bundle.mjs).
 setup-bench:
@@ -114,7 +115,7 @@ bench: setup setup-browser setup-bench bench-dist
 # One quick pass of every bench script against the test build (one run, small inputs, no
 # budgets, BENCHMARKS.md untouched), so the scripts never rot.
 bench-smoke:
-	node bench/first-load.mjs --quick --quire $(E2E)/dist-root --csr none
+	node bench/first-load.mjs --quick --quire $(E2E)/dist-root --csr none --photos $(E2E)/dist-blogs
 	node bench/navigation.mjs --quick --quire $(E2E)/dist-root
 	node bench/throughput.mjs --quick --quire $(E2E)/dist-root
 	node bench/bundle.mjs --quick --dist $(E2E)/dist-root

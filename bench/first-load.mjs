@@ -7,7 +7,11 @@
 // All are served side by side by the same gzip-enabled static server and measured in one run,
 // interleaved.
 //
-//   node bench/first-load.mjs [--runs 5] [--quick] [--quire DIR] [--csr DIR]
+//   node bench/first-load.mjs [--runs 5] [--quick] [--quire DIR] [--csr DIR] [--photos DIR]
+//
+// Also, quire alone: a post full of photos (tests/fixtures/blogs, built into --photos), whose
+// images carry the sizes the build read, against the same page with its scripts and the image
+// sizes removed (what it would be without them): CLS must be 0.
 //
 // Expects the quire builds (see `make bench`); writes target/bench/{static,docsify}/ itself.
 import { spawn } from "node:child_process";
@@ -22,6 +26,8 @@ const quireDir = opt("quire", "target/bench/quire");
 const csrDir = opt("csr", "target/bench/csr");
 const outFile = opt("out", "target/bench/first-load.json");
 const SLUG = "golang-vs-python-for-backend";
+const photosDir = opt("photos", "target/bench/blogs");
+const PHOTOS = { path: "posts/blog/photos/", text: "Photos of the bundle" };
 
 // Each page: where it is in quire's build and in docsify's (hash routes), and the text whose
 // arrival means the reader has the page.
@@ -139,6 +145,25 @@ async function measure(browser, url, text, profile) {
   return m;
 }
 
+// The photos post without what this measures: no script, no image sizes.
+function makeUnsized() {
+  const dir = "target/bench/photos-unsized";
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(photosDir, dir, { recursive: true });
+  const file = join(dir, PHOTOS.path, "index.html");
+  const html = readFileSync(file, "utf8")
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/ (width|height)="\d+"/g, "");
+  writeFileSync(file, html);
+  return dir;
+}
+const photoTargets = existsSync(photosDir)
+  ? [
+      serve("quire", photosDir, 4305, () => PHOTOS.path),
+      serve("unsized", makeUnsized(), 4306, () => PHOTOS.path),
+    ]
+  : [];
+
 const targets = [
   serve("quire", quireDir, 4301, (pg) => PAGES[pg].path),
   serve("static", makeStatic(), 4302, (pg) => PAGES[pg].path),
@@ -149,6 +174,7 @@ await sleep(500);
 
 const browser = await launch();
 const results = {};
+const photos = {};
 try {
   for (const profile of profiles) {
     results[profile] = {};
@@ -163,6 +189,17 @@ try {
         ]),
       );
     }
+    if (photoTargets.length) {
+      const samples = Object.fromEntries(photoTargets.map((t) => [t.name, []]));
+      for (let i = 0; i < runs; i++)
+        for (const t of photoTargets) samples[t.name].push(await measure(browser, t.url(), PHOTOS.text, profile));
+      photos[profile] = Object.fromEntries(
+        Object.entries(samples).map(([name, s]) => [
+          name,
+          Object.fromEntries(["lcp", "cls", "bytes"].map((k) => [k, median(s.map((x) => x[k]))])),
+        ]),
+      );
+    }
   }
 } finally {
   await browser.close();
@@ -174,7 +211,7 @@ const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const css = readdirSync(quireDir).find((f) => f.endsWith(".css"));
 const firstPaintBytes = gz(join(quireDir, PAGES.article.path, "index.html")) + gz(join(quireDir, css));
 
-const report = { date: new Date().toISOString(), runs, profiles: results, firstPaintBytesGzip: firstPaintBytes };
+const report = { date: new Date().toISOString(), runs, profiles: results, photos, firstPaintBytesGzip: firstPaintBytes };
 mkdirSync("target/bench", { recursive: true });
 writeFileSync(outFile, JSON.stringify(report, null, 2));
 
@@ -201,6 +238,15 @@ for (const [profile, byPage] of Object.entries(results)) {
         `| ${names[name]} | ${f(m.fcp)} | ${f(m.lcp)} | ${m.cls.toFixed(3)} | ${m.bytes} | ${m.requests} | ${(m.lcp / r.static.lcp).toFixed(2)} | ${(m.lcp / r.docsify.lcp).toFixed(2)} |`,
       );
   }
+}
+for (const [profile, r] of Object.entries(photos)) {
+  say("");
+  say(`**A post full of photos (7 images, tests/fixtures/blogs), ${profile}** (median of ${runs} cold loads):`);
+  say("");
+  say("| case | LCP ms | CLS | bytes on the wire |");
+  say("|---|---:|---:|---:|");
+  say(`| quire (image sizes from the build) | ${f(r.quire.lcp)} | ${r.quire.cls.toFixed(3)} | ${r.quire.bytes} |`);
+  say(`| same page, no script, image sizes removed | ${f(r.unsized.lcp)} | ${r.unsized.cls.toFixed(3)} | ${r.unsized.bytes} |`);
 }
 say("");
 say(`Bytes the article's first paint needs (its HTML + the stylesheet, gzip -9): ${firstPaintBytes}.`);
