@@ -1,6 +1,7 @@
 pub mod copy_code;
 pub mod highlight;
 pub mod not_found;
+pub mod post_list;
 pub mod post_meta;
 pub mod search_shortcut;
 pub mod site_nav;

@@ -9,22 +9,14 @@ use crate::load::{load_article, use_data, Load, Loader};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use quire_core::manifest::PostData;
 use quire_core::url;
 
 #[component]
 pub fn Article() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get("slug")
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string()
-    });
+    let slug = super::param("slug");
     // Reached from an index page, the post's Markdown address is known already: start that
     // request beside the data's instead of after it (`load_body` awaits it).
     Effect::new(move |_| {

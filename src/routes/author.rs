@@ -1,26 +1,17 @@
 //! `/authors/:id/`: who an author is (from `[authors.<id>]` in `quire.toml`) and their posts.
 
-use crate::components::post_meta::PostMeta;
+use crate::components::post_list::PostList;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::href::{home, post_href};
+use crate::href::home;
 use crate::load::{use_data, Load};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use quire_core::manifest::{AuthorPage, RouteData};
 use quire_core::url;
 
 #[component]
 pub fn Author() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string()
-    });
+    let id = super::param("id");
     // `Ready(None)`: no post names this author.
     let (page, retry) = use_data::<AuthorPage>(move || url::author_data_path(&id.get()));
     move || match page.state.get() {
@@ -46,23 +37,7 @@ pub fn Author() -> impl IntoView {
                         {format!("{count} post{}", if count == 1 { "" } else { "s" })}
                         {p.author.url.clone().map(|u| view! { " · " <a href=u rel="me noopener">"Website"</a> })}
                     </p>
-                    <ol class="post-list">
-                        {p
-                            .posts
-                            .into_iter()
-                            .map(|e| {
-                                let title = e.title.clone();
-                                view! {
-                                    <li class="post-item">
-                                        <h2 class="post-item-title">
-                                            <A href=post_href(&e.slug)>{title}</A>
-                                        </h2>
-                                        <PostMeta entry=e />
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
+                    <PostList posts=p.posts />
                 </section>
             }
             .into_any()

@@ -1,9 +1,8 @@
 //! `/` and `/page/:page`: published posts, newest first, one page at a time; and a section's
 //! index (`/posts/<section>/`, `/posts/<section>/page/<n>/`), with its title and introduction.
 
-use crate::components::post_meta::PostMeta;
+use crate::components::post_list::PostList;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::href::post_href;
 use crate::load::{use_data, Load, Loader};
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -94,29 +93,7 @@ fn list_view(
                         view! { <p class="empty">"No posts yet. Add a Markdown file to public/posts/."</p> }
                             .into_any()
                     } else {
-                        view! {
-                            <ol class="post-list">
-                                {list
-                                    .posts
-                                    .into_iter()
-                                    .map(|p| {
-                                        let href = post_href(&p.slug);
-                                        let title = p.title.clone();
-                                        let summary = p.summary.clone();
-                                        view! {
-                                            <li class="post-item">
-                                                <h2 class="post-item-title">
-                                                    <A href=href>{title}</A>
-                                                </h2>
-                                                <PostMeta entry=p />
-                                                {(!summary.is_empty())
-                                                    .then(|| view! { <p class="summary">{summary}</p> })}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ol>
-                        }
+                        view! { <PostList posts=list.posts summaries=true /> }
                             .into_any()
                     }}
                     <Pager page=n pages newer older />

@@ -6,22 +6,13 @@ use crate::components::status::{ErrorPanel, Loading};
 use crate::load::{load_article, use_data, Load, Loader};
 use crate::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use quire_core::manifest::StandalonePage;
 use quire_core::url;
 
 #[component]
 pub fn Page() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let path = Memo::new(move |_| {
-        params
-            .read()
-            .get("path")
-            .unwrap_or_default()
-            .trim_matches('/')
-            .to_string()
-    });
+    let path = super::param("path");
     // The site lists its pages, so an unknown address is not found at once, with no request
     // (and the prerendered 404 page is taken over without a flash).
     let known = Memo::new(move |_| app.has_page(&path.get()));

@@ -1,12 +1,11 @@
 //! `/tags/` (every tag with its number of posts) and `/tags/:tag/` (the posts of one tag).
 
-use crate::components::post_meta::PostMeta;
+use crate::components::post_list::PostList;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::href::{home, post_href, tag_href, tags_href};
+use crate::href::{home, tag_href, tags_href};
 use crate::load::{use_data, Load};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use quire_core::manifest::{CategoryPage, RouteData, TagList, TagPage, Taxonomy};
 use quire_core::url;
 
@@ -51,15 +50,7 @@ pub fn Tags() -> impl IntoView {
 
 #[component]
 pub fn Tag() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get("tag")
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string()
-    });
+    let slug = super::param("tag");
     // `Ready(None)`: no post has this tag.
     let (page, retry) = use_data::<TagPage>(move || url::tag_data_path(&slug.get()));
     let state = Signal::derive(move || page.state.get());
@@ -69,15 +60,7 @@ pub fn Tag() -> impl IntoView {
 /// `/categories/:tag/`: the posts of a category (Jekyll's and Hugo's second taxonomy).
 #[component]
 pub fn Category() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get("tag")
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string()
-    });
+    let slug = super::param("tag");
     let (page, retry) = use_data::<CategoryPage>(move || url::category_data_path(&slug.get()));
     let state = Signal::derive(move || match page.state.get() {
         Load::Ready(p) => Load::Ready(p.map(|c| c.0)),
@@ -122,23 +105,7 @@ fn tag_page_view(
                         {format!("{count} post{}", if count == 1 { "" } else { "s" })}
                         {tags.then(|| view! { " · " <A href=tags_href() exact=true>"All tags"</A> })}
                     </p>
-                    <ol class="post-list">
-                        {p
-                            .posts
-                            .into_iter()
-                            .map(|e| {
-                                let title = e.title.clone();
-                                view! {
-                                    <li class="post-item">
-                                        <h2 class="post-item-title">
-                                            <A href=post_href(&e.slug)>{title}</A>
-                                        </h2>
-                                        <PostMeta entry=e />
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
+                    <PostList posts=p.posts />
                 </section>
             }
             .into_any()
