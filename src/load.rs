@@ -114,6 +114,32 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     }
 }
 
+/// The body of whichever article (a post's or a page's data) `data` holds: in the first pass
+/// when the page already has its HTML (prerendered, or read before), so a takeover shows no
+/// loading state; otherwise fetched and rendered once for each post shown.
+pub fn use_article_body(
+    data: impl Fn() -> Option<PostData> + Send + Sync + 'static,
+) -> Loader<String> {
+    let app = use_app();
+    let body: Loader<String> = Loader::new();
+    let shown = StoredValue::new(None::<String>);
+    if let Some(d) = untrack(&data) {
+        if let Some(html) = app.cached_article(&d.entry.hash) {
+            body.set(Load::Ready(html));
+            shown.set_value(Some(d.entry.hash));
+        }
+    }
+    Effect::new(move |_| {
+        if let Some(d) = data() {
+            if shown.get_value().as_deref() != Some(d.entry.hash.as_str()) {
+                shown.set_value(Some(d.entry.hash.clone()));
+                load_article(app, body, d);
+            }
+        }
+    });
+    body
+}
+
 /// An article's body (a post's or a page's): the HTML already rendered, or its Markdown fetched
 /// (the request already in flight if any) and rendered with the core's pipeline.
 pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {

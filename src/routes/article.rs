@@ -5,7 +5,7 @@ use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toc::Toc;
 use crate::dom::set_title;
 use crate::href::{home, post_href};
-use crate::load::{load_article, use_data, Load, Loader};
+use crate::load::{load_article, use_article_body, use_data, Load};
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +18,7 @@ pub fn Article() -> impl IntoView {
     let app = use_app();
     let slug = super::param("slug");
     // Reached from an index page, the post's Markdown address is known already: start that
-    // request beside the data's instead of after it (`load_body` awaits it).
+    // request beside the data's instead of after it (`load_article` awaits it).
     Effect::new(move |_| {
         let s = slug.get();
         if app.cached::<PostData>(&url::post_data_path(&s)).is_some() {
@@ -36,17 +36,10 @@ pub fn Article() -> impl IntoView {
     });
     // `Ready(None)`: there is no such post.
     let (data, retry) = use_data::<PostData>(move || url::post_data_path(&slug.get()));
-    let body: Loader<String> = Loader::new();
-
-    // A post the page already holds (prerendered, or read before) renders in the first pass, so
-    // taking over a prerendered page shows no loading state.
-    let shown_hash = StoredValue::new(None::<String>);
-    if let Load::Ready(Some(d)) = data.state.get_untracked() {
-        if let Some(html) = app.cached_article(&d.entry.hash) {
-            body.set(Load::Ready(html));
-            shown_hash.set_value(Some(d.entry.hash));
-        }
-    }
+    let body = use_article_body(move || match data.state.get() {
+        Load::Ready(Some(d)) => Some(d),
+        _ => None,
+    });
     // `/posts/x/#section` reached inside the app: scroll once the body is there. (A first load
     // is scrolled by the browser, on the prerendered page.)
     let first_ready = StoredValue::new(matches!(body.state.get_untracked(), Load::Ready(_)));
@@ -68,14 +61,6 @@ pub fn Article() -> impl IntoView {
                 first_ready.set_value(false);
             } else {
                 scroll_to_hash();
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Load::Ready(Some(d)) = data.state.get() {
-            if shown_hash.get_value().as_deref() != Some(d.entry.hash.as_str()) {
-                shown_hash.set_value(Some(d.entry.hash.clone()));
-                load_article(app, body, d);
             }
         }
     });

@@ -161,11 +161,19 @@ test("pages are in the sitemap, never in the index, the feed or the tags; a clas
   // public/pages/tags.md would take /tags/: left out, quire's tag list stays.
   await page.goto(new URL("tags/", baseURL).href);
   await expect(page.locator("h1")).toHaveText("Tags");
-  // Any other address is still not found, with a 404.
+  // Any other address is still not found, with a 404, and the app asks for no page data: the
+  // site's list of pages says there is none.
   const missing = await request.get(new URL("no-such-page/", baseURL).href);
   expect(missing.status()).toBe(404);
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(new URL("no-such-page/", baseURL).href);
+  await started(page);
   await expect(page.locator("h1")).toHaveText("Page not found");
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "About", exact: true }).click();
+  await page.goBack();
+  await expect(page.locator("h1")).toHaveText("Page not found");
+  expect(asked.filter((p) => p.startsWith("/pages/") && !p.startsWith("/pages/about"))).toEqual([]);
 });
 
 // Layout shifts since the page started, as the browser counts them for CLS.
