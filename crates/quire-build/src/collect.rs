@@ -3,9 +3,9 @@
 use crate::display_path;
 use anyhow::{Context, Result};
 use quire_core::diagnostics::Diagnostic;
-use quire_core::manifest::{ListPage, PostData, RouteData, Site};
+use quire_core::manifest::{RouteData, Site};
 use quire_core::post::SourceFile;
-use quire_core::site_build::SiteBuild;
+use quire_core::site_build::{SiteBuild, SiteData};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -157,7 +157,7 @@ pub fn write(out: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
 pub fn write_output(
     out: &Path,
     build: &SiteBuild,
-    data: &(Vec<ListPage>, Vec<PostData>),
+    data: &SiteData,
     input: &ProjectInput,
 ) -> Result<()> {
     // A bundle whose post is not published (a draft in a release build, or a post that could
@@ -191,16 +191,15 @@ pub fn write_output(
     for post in build.posts.iter().chain(&build.pages) {
         write(out, &post.entry.markdown_path(), &post.text)?;
     }
-    for page in build.page_data() {
-        write_json(out, &page.data_path(), &page)?;
+    for page in &data.pages {
+        write_json(out, &page.data_path(), page)?;
     }
     // The whole manifest, for tools and search; the app loads the smaller files below.
     write_json(out, quire_core::url::MANIFEST_PATH, &build.manifest)?;
-    let (lists, posts) = data;
-    for list in lists {
+    for list in &data.lists {
         write_json(out, &list.data_path(), list)?;
     }
-    for post in posts {
+    for post in &data.posts {
         write_json(
             out,
             &quire_core::url::post_data_path(&post.entry.slug),
@@ -208,7 +207,7 @@ pub fn write_output(
         )?;
     }
     let started = std::time::Instant::now();
-    let index = build.search_index(posts);
+    let index = build.search_index(data);
     let json = serde_json::to_string(&index)?;
     // For `bench/search.mjs`: the index's own build time, apart from the rest of the hook.
     if std::env::var_os("QUIRE_TIMINGS").is_some() {

@@ -8,7 +8,6 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use quire_core::diagnostics::{self, Diagnostic};
-use quire_core::manifest::{ListPage, PostData};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -216,7 +215,7 @@ fn run(args: &Args) -> Result<ExitCode> {
 fn write_site_files(
     args: &Args,
     build: &quire_core::site_build::SiteBuild,
-    data: &(Vec<ListPage>, Vec<PostData>),
+    data: &quire_core::site_build::SiteData,
     redirects: &[quire_core::redirect::Redirect],
     diags: &mut Vec<Diagnostic>,
 ) -> Result<()> {

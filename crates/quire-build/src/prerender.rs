@@ -10,10 +10,9 @@ use quire::app::App;
 use quire::state::Initial;
 use quire_core::article::render_post;
 use quire_core::manifest::{
-    ListPage, Manifest, PageData, PostData, PostEntry, RouteData, NOT_FOUND_TITLE, SEARCH_TITLE,
-    VERSION,
+    Manifest, PageData, PostEntry, RouteData, NOT_FOUND_TITLE, SEARCH_TITLE, VERSION,
 };
-use quire_core::site_build::SiteBuild;
+use quire_core::site_build::{SiteBuild, SiteData};
 use quire_core::url;
 use std::collections::HashMap;
 
@@ -58,7 +57,7 @@ struct Head<'a> {
 fn routes<'a>(
     base: &'a str,
     build: &'a SiteBuild,
-    (lists, datas): &'a (Vec<ListPage>, Vec<PostData>),
+    data: &'a SiteData,
 ) -> impl Iterator<Item = Row<'a>> + 'a {
     let site = &build.manifest.site;
     let empty = PageData {
@@ -84,7 +83,7 @@ fn routes<'a>(
     };
     let (tag_list, tag_pages) = build.tags();
 
-    let index = lists.iter().map({
+    let index = data.lists.iter().map({
         let empty = empty.clone();
         move |l| {
             row(
@@ -98,7 +97,7 @@ fn routes<'a>(
             )
         }
     });
-    let articles = build.posts.iter().zip(datas).map({
+    let articles = build.posts.iter().zip(&data.posts).map({
         let empty = empty.clone();
         move |(post, data)| {
             let e = &post.entry;
@@ -171,12 +170,12 @@ fn routes<'a>(
             )
         }
     });
-    let standalone = build.page_data().into_iter().map({
+    // `data.pages` is in `build.pages`' order.
+    let standalone = build.pages.iter().zip(&data.pages).map({
         let empty = empty.clone();
-        move |page| {
+        move |(post, page)| {
             let e = &page.0.entry;
-            let post = build.pages.iter().find(|p| p.entry.slug == e.slug);
-            let markdown = post.map_or("", |p| quire_core::front_matter::body(&p.text));
+            let markdown = quire_core::front_matter::body(&post.text);
             let html = render_post(
                 markdown,
                 e,
@@ -186,7 +185,7 @@ fn routes<'a>(
                 &page.0.images,
             );
             Row {
-                description: post.map_or("", |p| p.entry.summary.as_str()),
+                description: post.entry.summary.as_str(),
                 articles: HashMap::from([(e.hash.clone(), html)]),
                 ..row(
                     url::page_page_path(&e.slug),
@@ -235,7 +234,7 @@ pub fn pages(
     shell: &str,
     base: &str,
     build: &SiteBuild,
-    data: &(Vec<ListPage>, Vec<PostData>),
+    data: &SiteData,
     csp: Option<&str>,
 ) -> Vec<Page> {
     let shell = match csp {

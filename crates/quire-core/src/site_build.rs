@@ -180,6 +180,15 @@ fn title_of_folder(name: &str) -> String {
     })
 }
 
+/// The data files the app loads, computed once per build and shared by the files written, the
+/// prerendered pages and the search index: index pages (home and sections), each post's data
+/// (neighbours, links, headings, highlighting, image sizes), each standalone page's.
+pub struct SiteData {
+    pub lists: Vec<ListPage>,
+    pub posts: Vec<PostData>,
+    pub pages: Vec<StandalonePage>,
+}
+
 /// An image's width and height, or why they cannot be read.
 pub type MeasuredSize = Result<(u32, u32), String>;
 
@@ -324,7 +333,7 @@ impl SiteBuild {
 
     /// The data files the app loads: index pages, and each post's data (neighbours, links to
     /// other posts), in manifest order.
-    pub fn data(&self) -> (Vec<ListPage>, Vec<PostData>) {
+    pub fn data(&self) -> SiteData {
         let site = &self.manifest.site;
         let entries = &self.manifest.posts;
         // The home index: every post, or only those outside sections (`section_posts_on_home`).
@@ -369,11 +378,15 @@ impl SiteBuild {
                 }
             })
             .collect();
-        (lists, posts)
+        SiteData {
+            lists,
+            posts,
+            pages: self.page_data(),
+        }
     }
 
     /// Each standalone page's data (no neighbours: pages are not in the index's order).
-    pub fn page_data(&self) -> Vec<StandalonePage> {
+    fn page_data(&self) -> Vec<StandalonePage> {
         self.pages
             .iter()
             .map(|page| {
@@ -397,13 +410,12 @@ impl SiteBuild {
 impl SiteBuild {
     /// The search index of the published posts (drafts never, even in development builds),
     /// from their data (for the headings).
-    pub fn search_index(&self, data: &[PostData]) -> crate::search::Index {
-        let pages = self.page_data();
+    pub fn search_index(&self, data: &SiteData) -> crate::search::Index {
         let sources = self
             .posts
             .iter()
-            .zip(data)
-            .chain(self.pages.iter().zip(pages.iter().map(|p| &p.0)))
+            .zip(&data.posts)
+            .chain(self.pages.iter().zip(data.pages.iter().map(|p| &p.0)))
             .filter(|(p, _)| !p.entry.draft)
             .map(|(p, d)| (p, d, markdown::plain_text(front_matter::body(&p.text))))
             .collect::<Vec<_>>();

@@ -703,7 +703,7 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
         site.manifest.site.sections,
         ["blog", "blog/deep", "rust-notes"]
     );
-    let (lists, _) = site.data();
+    let lists = site.data().lists;
     let titles: Vec<(String, String, usize)> = lists
         .iter()
         .map(|l| {
@@ -732,7 +732,7 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
         ..Site::default()
     };
     let site = build_site(&files, settings, false);
-    let (lists, _) = site.data();
+    let lists = site.data().lists;
     let home: Vec<&str> = lists[0].posts.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(home, ["Top"]);
 }
