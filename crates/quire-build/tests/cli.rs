@@ -471,3 +471,88 @@ fn an_unpublished_bundle_publishes_none_of_its_files() {
         stderr(&o)
     );
 }
+
+/// Under a base path (`PUBLIC_URL=/blog/`) every address a moved-in blog needs carries it: a
+/// bundle's image, a standalone page, the menu, an old address's redirect page and
+/// `_redirects`, a section's index and feed.
+#[test]
+fn moved_in_blogs_work_under_a_base_path() {
+    let p = project(&[]);
+    let root = p.path();
+    fs::write(
+        root.join("quire.toml"),
+        "title = \"T\"\nbase_url = \"https://example.com/blog/\"\n[[menu]]\nname = \"About\"\nurl = \"/about/\"\n",
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("public/posts/notes/x")).unwrap();
+    fs::write(
+        root.join("public/posts/notes/x/index.md"),
+        "---\ntitle: X\ndate: 2024-01-01\naliases: [/old/x/]\n---\n![c](c.png)",
+    )
+    .unwrap();
+    fs::write(
+        root.join("public/posts/notes/x/c.png"),
+        fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/blogs/public/posts/hugo-leaf/cover.png"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("public/pages")).unwrap();
+    fs::write(
+        root.join("public/pages/about.md"),
+        "---\ntitle: About\n---\nMe.",
+    )
+    .unwrap();
+    let out = root.join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    let o = run(
+        root,
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base",
+            "/blog/",
+            "--release",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |rel: &str| fs::read_to_string(out.join(rel)).unwrap();
+    let post = read("posts/notes/x/index.html");
+    assert!(
+        post.contains("width=\"240\" height=\"120\" src=\"/blog/posts/notes/x/c.png\""),
+        "{post}"
+    );
+    assert!(
+        post.contains("<a href=\"/blog/about/\""),
+        "the menu: {post}"
+    );
+    assert!(out.join("posts/notes/x/c.png").exists());
+    assert!(read("about/index.html").contains("<h1 class=\"article-title\">About</h1>"));
+    let old = read("old/x/index.html");
+    assert!(
+        old.contains("content=\"0; url=/blog/posts/notes/x/\""),
+        "{old}"
+    );
+    assert!(
+        old.contains("href=\"https://example.com/blog/posts/notes/x/\""),
+        "{old}"
+    );
+    assert_eq!(
+        read("_redirects"),
+        "/blog/old/x/ /blog/posts/notes/x/ 301\n"
+    );
+    let section = read("posts/notes/index.html");
+    assert!(
+        section.contains("href=\"/blog/posts/notes/feed.xml\""),
+        "{section}"
+    );
+    assert!(read("posts/notes/feed.xml").contains("https://example.com/blog/posts/notes/x/c.png"));
+}
