@@ -261,11 +261,7 @@ mod worker {
                 continue;
             }
             search.fetching.update_value(|f| _ = f.insert(hash.clone()));
-            let path = if page {
-                quire_core::url::page_source_path(&slug)
-            } else {
-                quire_core::url::post_source_path(&slug)
-            };
+            let path = quire_core::url::markdown_path(&slug, page);
             let body = app.markdown(&path, &hash, &title);
             bodies.push(async move { (body.await, hash) });
         }

@@ -25,12 +25,12 @@ pub fn NotFound() -> impl IntoView {
         if let Load::Ready(Some(map)) = moved.state.get() {
             let path = location.pathname.get_untracked();
             let path = path.strip_prefix(app.base).unwrap_or(&path);
-            if let Some(slug) = map.find(path) {
+            if let Some(to) = map.find(path) {
                 let options = NavigateOptions {
                     replace: true,
                     ..go()
                 };
-                navigate(&url::post_route(app.base, slug), options);
+                navigate(&format!("{}/{to}", app.base), options);
             }
         }
     });

@@ -14,6 +14,7 @@ const OLD_ADDRESSES = [
   ["jekyll/odd-date/", "posts/jekyll-odd-date/", "A Jekyll post with an odd date"], // redirect_from
   ["2021/hugo-leaf/", "posts/hugo-leaf/", "A Hugo leaf bundle"], // Hugo url
   ["posts/old-hugo-name/", "posts/hugo-leaf/", "A Hugo leaf bundle"], // Hugo aliases
+  ["about-me/", "about/", "About"], // a standalone page's aliases
 ];
 
 for (const [from, to, title] of OLD_ADDRESSES) {

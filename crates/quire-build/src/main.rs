@@ -252,7 +252,7 @@ fn write_site_files(
         ));
     }
     for r in redirects {
-        let to = quire_core::url::post_route(&args.base, &r.slug);
+        let to = format!("{}/{}", args.base, r.to);
         let canonical = prerender::absolute(manifest, &to);
         write(&r.file(), &r.page(&args.base, canonical.as_deref()))?;
     }

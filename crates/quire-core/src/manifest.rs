@@ -251,11 +251,7 @@ impl PostEntry {
 
     /// Where its Markdown is published, relative to the site root.
     pub fn markdown_path(&self) -> String {
-        if self.is_page() {
-            crate::url::page_source_path(&self.slug)
-        } else {
-            crate::url::post_source_path(&self.slug)
-        }
+        crate::url::markdown_path(&self.slug, self.is_page())
     }
 
     /// The image's address under `base`.
@@ -585,7 +581,8 @@ impl RouteData for TagPage {
     }
 }
 
-/// Old addresses (as [`crate::url::address_key`]s) and the slugs of the posts they lead to.
+/// Old addresses (as [`crate::url::address_key`]s) and where they lead, from the site root
+/// (`posts/x/`, `about/`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectMap {
     pub version: u32,
@@ -594,7 +591,7 @@ pub struct RedirectMap {
 }
 
 impl RedirectMap {
-    /// The post an address used to be, if any.
+    /// Where an address now is, if it is an old one.
     pub fn find(&self, path: &str) -> Option<&str> {
         let key = crate::url::address_key(path);
         self.redirects

@@ -15,7 +15,8 @@ pub struct Redirect {
     /// Relative to the site root, as written but without a leading `/`: `2019/03/01/x/`,
     /// `old.html`, `old`.
     pub from: String,
-    pub slug: String,
+    /// Where it leads, from the site root: `posts/x/`, or a standalone page's `about/`.
+    pub to: String,
     pub title: String,
 }
 
@@ -33,7 +34,7 @@ impl Redirect {
     /// The page at the old address: an instant refresh to the post, a canonical link, a
     /// visible link for anyone whose browser does not follow it, and `noindex`. No script.
     pub fn page(&self, base: &str, absolute: Option<&str>) -> String {
-        let to = crate::url::post_route(base, &self.slug);
+        let to = format!("{base}/{}", self.to);
         let canonical = absolute.unwrap_or(&to);
         let (to, canonical, title) = (escape(&to), escape(canonical), escape(&self.title));
         format!(
@@ -50,7 +51,7 @@ pub fn map(site: &crate::manifest::Site, redirects: &[Redirect]) -> crate::manif
         site: site.clone(),
         redirects: redirects
             .iter()
-            .map(|r| (key(&r.from), r.slug.clone()))
+            .map(|r| (key(&r.from), r.to.clone()))
             .collect(),
     }
 }
@@ -59,13 +60,7 @@ pub fn map(site: &crate::manifest::Site, redirects: &[Redirect]) -> crate::manif
 pub fn netlify(base: &str, redirects: &[Redirect]) -> String {
     redirects
         .iter()
-        .map(|r| {
-            format!(
-                "{base}/{} {} 301\n",
-                r.from,
-                crate::url::post_route(base, &r.slug)
-            )
-        })
+        .map(|r| format!("{base}/{} {base}/{} 301\n", r.from, r.to))
         .collect()
 }
 
@@ -97,7 +92,7 @@ pub fn normalize(address: &str) -> Result<String, &'static str> {
 
 use crate::url::address_key as key;
 
-/// Every old address of the published posts, checked: one that is not a path, or that points
+/// Every old address of the published posts and pages, checked: one that is not a path, or that points
 /// where a live page or file already is (`live`: path → the file or route that owns it), or
 /// that two posts both claim, is an error naming both and gets no redirect.
 pub fn collect(
@@ -108,9 +103,11 @@ pub fn collect(
     let mut taken: HashMap<String, String> =
         live.iter().map(|(p, o)| (key(p), o.clone())).collect();
     let mut redirects = Vec::new();
-    for post in &build.posts {
+    // Pages keep their old addresses too (Hugo's `aliases` on an About page).
+    for post in build.posts.iter().chain(&build.pages) {
         let file = format!("public/{}", post.entry.source);
-        let own = key(&format!("posts/{}/", post.entry.slug));
+        let to = post.entry.route("").trim_start_matches('/').to_string();
+        let own = key(&to);
         for (field, address) in &post.old_addresses {
             let from = match normalize(address) {
                 Ok(p) => p,
@@ -142,7 +139,7 @@ pub fn collect(
             taken.insert(k, file.clone());
             redirects.push(Redirect {
                 from,
-                slug: post.entry.slug.clone(),
+                to: to.clone(),
                 title: post.entry.title.clone(),
             });
         }
@@ -170,7 +167,7 @@ mod tests {
     fn files_answer_at_the_address_as_written() {
         let r = |from: &str| Redirect {
             from: from.into(),
-            slug: "x".into(),
+            to: "posts/x/".into(),
             title: "X".into(),
         };
         assert_eq!(r("2019/03/01/x/").file(), "2019/03/01/x/index.html");

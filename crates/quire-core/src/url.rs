@@ -56,6 +56,15 @@ pub fn page_source_path(slug: &str) -> String {
     format!("pages/{slug}.md")
 }
 
+/// Where a post's or a standalone page's Markdown is published.
+pub fn markdown_path(slug: &str, page: bool) -> String {
+    if page {
+        page_source_path(slug)
+    } else {
+        post_source_path(slug)
+    }
+}
+
 /// `<meta name="quire-base" content="/blog/">`: how the app learns its base path.
 pub const BASE_META: &str = "quire-base";
 

@@ -805,3 +805,35 @@ fn a_posts_image_from_any_generators_field_and_never_a_script() {
     assert_eq!(post.unwrap().entry.image, None);
     assert!(only(&diags).reason.contains("without it"));
 }
+
+#[test]
+fn a_pages_old_addresses_lead_to_the_page() {
+    let site = build(&[
+        page(
+            "about.md",
+            b"---\ntitle: About\naliases: [/about-me/, /about/]\n---\nMe.",
+        ),
+        file("a.md", b"---\ntitle: A\naliases: [/about/]\n---\nx"),
+    ]);
+    let (redirects, diags) = quire_core::redirect::collect(&site, &site.addresses());
+    let found: Vec<(&str, &str)> = redirects
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("about-me/", "about/")],
+        "its own address is no redirect"
+    );
+    let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert!(
+        text.len() == 1
+            && text[0].starts_with("error: public/posts/a.md")
+            && text[0].contains("public/pages/about.md"),
+        "{text:#?}"
+    );
+    assert_eq!(
+        quire_core::redirect::netlify("/blog", &redirects),
+        "/blog/about-me/ /blog/about/ 301\n"
+    );
+}
