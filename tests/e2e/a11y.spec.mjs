@@ -1,6 +1,7 @@
 // Accessible and responsive: landmarks, a working skip link, AA contrast in both themes, and
 // no horizontal scrolling at 320 px.
 import { test, expect } from "@playwright/test";
+import { started } from "./common.mjs";
 
 const PAGES = ["./", "posts/writing-posts-with-quire/", "tags/", "search/?q=python"];
 
@@ -83,4 +84,35 @@ test("usable at 320 px: no horizontal scrolling", async ({ browser, baseURL }) =
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await context.close();
+});
+
+// The seed post's headings are `###`: under the title's h1 they become h2, so no level is
+// skipped (screen readers' heading lists, Lighthouse's heading-order audit), in the page as
+// prerendered, in the app after an in-app navigation, and in the feed; ids stay the text's.
+test("headings never skip a level: a post's first heading sits right under the title", async ({ page, request }) => {
+  const levels = () =>
+    page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((hs) =>
+      hs.filter((h) => !h.closest("nav")).map((h) => Number(h.tagName[1])));
+  const noSkip = (ls) => ls.every((l, i) => i === 0 || l <= ls[i - 1] + 1);
+  await page.goto("posts/golang-vs-python-for-backend/");
+  let ls = await levels();
+  expect(ls[0]).toBe(1);
+  expect(ls.slice(1, 5)).toEqual([2, 2, 2, 2]);
+  expect(noSkip(ls), String(ls)).toBe(true);
+  await expect(page.locator("main h2#golang .heading-anchor")).toHaveAttribute("href", "#golang");
+  const toc = page.getByRole("navigation", { name: "Contents" });
+  await expect(toc.locator("a")).toHaveCount(4);
+
+  await page.goto("./");
+  await started(page);
+  await page.getByRole("link", { name: /Golang vs Python/ }).first().click();
+  await expect(page.locator("main h2#golang")).toBeVisible();
+  ls = await levels();
+  expect(ls[0]).toBe(1);
+  expect(noSkip(ls), String(ls)).toBe(true);
+  await expect(toc.locator("a")).toHaveCount(4);
+
+  const feed = await (await request.get("feed.xml")).text();
+  expect(feed).toContain("&lt;h2 id=&quot;golang&quot;&gt;");
+  expect(feed).not.toContain("&lt;h3 id=&quot;golang&quot;&gt;");
 });

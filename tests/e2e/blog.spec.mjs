@@ -44,7 +44,7 @@ test("clicking a post opens the article, rendered from Markdown, and a reload ke
   await expect(page).toHaveURL(new URL(SEED_PATH, baseURL).href);
   await expect(page.locator(".prose")).toContainText(SEED_TEXT);
   await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
-  await expect(page.locator(".prose h3").first()).toHaveText("What is even Backend-development? #");
+  await expect(page.locator(".prose h2").first()).toHaveText("What is even Backend-development? #");
   await expect(page).toHaveTitle(`${SEED_TITLE} · quire`);
   await expect(page.locator(".article .reading-time")).toHaveText(/\d+ min read/);
 

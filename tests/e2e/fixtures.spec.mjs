@@ -117,6 +117,10 @@ test("the release build carries a strict CSP and the app works under it", async 
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).not.toContain("unsafe-inline");
   expect(csp).not.toMatch(/'unsafe-eval'/);
+  // The stylesheet is inline and allowed by exactly its hash.
+  const style = html.match(/<style>([\s\S]*?)<\/style>/)[1];
+  const digest = Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style))).toString("base64");
+  expect(csp).toContain(`style-src 'self' 'sha256-${digest}'`);
   const headers = await (await request.get("_headers")).text();
   expect(headers).toContain("Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-");
 

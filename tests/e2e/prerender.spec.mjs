@@ -79,14 +79,14 @@ test("the app takes over without a shift, a flash or a scroll jump, then navigat
   });
   const before = await page.evaluate(() => ({
     y: window.scrollY,
-    box: document.querySelector(".prose h3").getBoundingClientRect().top,
+    box: document.querySelector(".prose h2").getBoundingClientRect().top,
   }));
   release();
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await expect(page.locator("#quire-root[data-prerendered]")).toHaveCount(0);
   const after = await page.evaluate(() => ({
     y: window.scrollY,
-    box: document.querySelector(".prose h3").getBoundingClientRect().top,
+    box: document.querySelector(".prose h2").getBoundingClientRect().top,
     shifts: window.__shifts,
   }));
   expect(after.y).toBe(before.y);
@@ -150,4 +150,25 @@ test("feed.xml and sitemap.xml parse and list the published posts with absolute 
 
   const robots = await (await request.get(new URL("robots.txt", baseURL).href)).text();
   expect(robots).toContain(`Sitemap: ${SITE}${base}sitemap.xml`);
+});
+
+// The first paint needs one response: the stylesheet is in the page (allowed by its hash in
+// the CSP), so the article is styled before any other request is answered.
+test("a page paints styled from its own response, with no stylesheet request", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  const violations = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("posts/golang-vs-python-for-backend/");
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+  expect(requests.filter((p) => p.endsWith(".css"))).toEqual([]);
+  // Styled: the theme's background and the prose's serif, not the browser's defaults.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(251, 247, 240)");
+  expect(await page.locator("main").evaluate((e) => getComputedStyle(e).maxWidth)).not.toBe("none");
+  expect(violations).toEqual([]);
+  await context.close();
 });

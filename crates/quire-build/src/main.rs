@@ -223,7 +223,10 @@ fn write_site_files(
     let manifest = &build.manifest;
     let shell_path = args.out.join("index.html");
     let shell = match std::fs::read_to_string(&shell_path) {
-        Ok(s) => Ok(worker::stamp(&args.out, &s)?),
+        Ok(s) => Ok(shell::inline_stylesheet(
+            &args.out,
+            &worker::stamp(&args.out, &s)?,
+        )?),
         Err(e) => Err(e),
     };
     let policy = match &shell {

@@ -1,29 +1,110 @@
 //! The HTML shell trunk wrote (`index.html` with its hashed script and style tags), finished
 //! with what only the build knows: the base path for the app and the site's title.
 
+use anyhow::Context;
 pub use quire_core::escape::escape;
+use std::path::Path;
 
 /// The Content-Security-Policy of release builds: scripts only from the site itself (boot.js,
 /// the wasm-bindgen module) plus WebAssembly compilation and, by hash, the shell's own inline
-/// theme script; no other inline script, no eval, no plugins, no frames, no forms, no
-/// `<base>`. Images may come from any https host, as posts link them. In `_headers` it also
-/// forbids framing the site.
+/// theme script; styles only from the site and, by hash, the inlined stylesheet
+/// ([`inline_stylesheet`]); no other inline script or style, no eval, no plugins, no frames, no
+/// forms, no `<base>`. Images may come from any https host, as posts link them. In `_headers`
+/// it also forbids framing the site.
 pub fn csp(shell: &str) -> String {
-    let hashes: String = inline_scripts(shell)
+    let scripts = hashes(&inline_bodies(shell, "script"));
+    let styles = hashes(&inline_bodies(shell, "style"));
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' https:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+fn hashes(bodies: &[&str]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    bodies
         .iter()
         .map(|body| {
-            use base64::Engine;
-            use sha2::Digest;
             let digest = sha2::Sha256::digest(body.as_bytes());
             format!(
                 " 'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)
             )
         })
-        .collect();
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' https:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
-    )
+        .collect()
+}
+
+/// The stylesheet trunk linked, put into the shell as a `<style>`: a first visit then paints
+/// from one response instead of waiting a round trip for the CSS (BENCHMARKS.md, "First
+/// paint in one request"). In-app navigation fetches no HTML, so only the first page of a
+/// visit carries it. The shell is unchanged when it links no stylesheet of the site's (already
+/// inlined: `trunk serve` may run the hook twice on one shell).
+pub fn inline_stylesheet(out: &Path, shell: &str) -> anyhow::Result<String> {
+    let Some(start) = shell.find("<link rel=\"stylesheet\"") else {
+        return Ok(shell.to_string());
+    };
+    let end = match shell[start..].find('>') {
+        Some(e) => start + e + 1,
+        None => return Ok(shell.to_string()),
+    };
+    let tag = &shell[start..end];
+    let Some(href) = tag
+        .split_once("href=\"")
+        .and_then(|(_, v)| v.split_once('"'))
+        .map(|(v, _)| v)
+        .filter(|h| !h.contains("://"))
+    else {
+        return Ok(shell.to_string());
+    };
+    let file = out.join(href.rsplit('/').next().unwrap_or(href));
+    let css = std::fs::read_to_string(&file)
+        .with_context(|| format!("reading the stylesheet {}", file.display()))?;
+    let css = minify_css(&css);
+    // `url()`s would resolve against each page instead of the stylesheet; `</style` would end
+    // the element early. The site's CSS has neither; if it ever does, it stays a link.
+    if css.contains("url(") || css.to_ascii_lowercase().contains("</style") {
+        return Ok(shell.to_string());
+    }
+    Ok(format!(
+        "{}<style>{css}</style>{}",
+        &shell[..start],
+        &shell[end..]
+    ))
+}
+
+/// Comments and indentation out, nothing else: what the stylesheet means is untouched (line
+/// breaks stay, strings are left alone).
+fn minify_css(css: &str) -> String {
+    let mut no_comments = String::with_capacity(css.len());
+    let mut rest = css;
+    let mut quote: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+                no_comments.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+            None if rest.starts_with("/*") => {
+                rest = rest[2..].find("*/").map_or("", |e| &rest[2 + e + 2..]);
+            }
+            None => {
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+                no_comments.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    no_comments
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The CSP as a `<meta>` for hosts that ignore `_headers` (GitHub Pages, S3).
@@ -32,17 +113,19 @@ pub fn csp_meta(policy: &str) -> String {
     format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />")
 }
 
-/// Bodies of the shell's inline classic scripts (not JSON data, not modules with `src`).
-fn inline_scripts(html: &str) -> Vec<&str> {
+/// Bodies of the shell's inline `<script>`s (classic ones: not JSON data, not modules with
+/// `src`) or `<style>`s.
+fn inline_bodies<'a>(html: &'a str, element: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{element}"), format!("</{element}>"));
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(i) = rest.find("<script") {
+    while let Some(i) = rest.find(&open) {
         let tag_end = match rest[i..].find('>') {
             Some(e) => i + e,
             None => break,
         };
         let tag = &rest[i..tag_end];
-        let body_end = match rest[tag_end..].find("</script>") {
+        let body_end = match rest[tag_end..].find(&close) {
             Some(e) => tag_end + e,
             None => break,
         };
@@ -91,6 +174,33 @@ mod tests {
         );
         assert_eq!(policy.matches("'sha256-").count(), 1);
         assert!(!policy.contains("unsafe-inline"));
+        assert!(policy.contains("style-src 'self';"), "{policy}");
+    }
+
+    #[test]
+    fn the_stylesheet_is_inlined_minified_and_allowed_by_its_hash() {
+        let dir = std::env::temp_dir().join(format!("quire-inline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("main-1.css"),
+            "/* a comment */\n:root {\n  --a: \"/* kept */\";\n}\n\n  p { color: red }\n",
+        )
+        .unwrap();
+        let shell = "<head><link rel=\"stylesheet\" href=\"/blog/main-1.css\" integrity=\"x\"/><link rel=\"icon\" href=\"/f.svg\"/></head>";
+        let out = inline_stylesheet(&dir, shell).unwrap();
+        assert_eq!(
+            out,
+            "<head><style>:root {\n--a: \"/* kept */\";\n}\np { color: red }</style><link rel=\"icon\" href=\"/f.svg\"/></head>"
+        );
+        // Run again on its own output (trunk serve): nothing changes.
+        assert_eq!(inline_stylesheet(&dir, &out).unwrap(), out);
+        let policy = csp(&out);
+        assert_eq!(policy.matches("'sha256-").count(), 1);
+        assert!(policy.contains("style-src 'self' 'sha256-"), "{policy}");
+        // A stylesheet with url() stays linked (it would resolve against each page).
+        std::fs::write(dir.join("main-1.css"), "p { background: url(a.png) }").unwrap();
+        assert_eq!(inline_stylesheet(&dir, shell).unwrap(), shell);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

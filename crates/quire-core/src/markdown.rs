@@ -6,7 +6,9 @@
 //! - link and image URLs are limited to http, https, mailto, relative and fragment targets;
 //! - relative URLs are resolved against the post's folder and the site's base path, and links to
 //!   other posts' `.md` files become links to their pages;
-//! - headings get stable, unique ids (for anchors and a table of contents).
+//! - headings get stable, unique ids (for anchors and a table of contents), and are shifted
+//!   so the post's first heading is an `h2`, right under the page's `h1` title (see
+//!   [`heading_level`]).
 //!
 //! The build tool and the WASM app both call [`render`], so the app's article and anything the
 //! build writes are the same HTML.
@@ -56,6 +58,7 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
             images: &mut images,
             headings: &mut headings,
             ids: IdSet::default(),
+            shift: None,
             blocks: 0,
             queued: std::collections::VecDeque::new(),
         },
@@ -142,6 +145,8 @@ struct Pipeline<'a, 'e> {
     images: &'a mut bool,
     headings: &'a mut Vec<Heading>,
     ids: IdSet,
+    /// Set by the first heading: see [`heading_level`].
+    shift: Option<i8>,
     blocks: usize,
     queued: std::collections::VecDeque<Event<'e>>,
 }
@@ -227,8 +232,13 @@ impl<'e> Pipeline<'_, 'e> {
             .map(heading_id)
             .unwrap_or_else(|| heading_id(&text));
         let unique = self.ids.claim(&wanted);
+        let shift = *self.shift.get_or_insert(2 - l as i8);
+        let l = heading_level(l as u8, shift);
         // The anchor goes right before the end tag, which is last in the queue.
-        let end = self.queued.pop_back();
+        let end = self.queued.pop_back().map(|e| match e {
+            Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(l)),
+            other => other,
+        });
         self.queued
             .push_back(Event::InlineHtml(CowStr::from(anchor_html(&unique))));
         self.queued.extend(end);
@@ -316,6 +326,22 @@ pub fn code_blocks(markdown: &str) -> Vec<(Option<String>, String)> {
         }
     }
     blocks
+}
+
+/// A heading's level in the page. The title is the page's only `h1`, so a post's headings
+/// start at `h2` whatever level its author began with (`###` under the title would skip two
+/// levels, which screen readers' heading navigation and Lighthouse report): the first heading
+/// sets the shift, every heading moves by it, and none rises above `h2` or falls below `h6`.
+/// Decided while streaming, so the Markdown is still parsed once.
+pub fn heading_level(level: u8, shift: i8) -> pulldown_cmark::HeadingLevel {
+    use pulldown_cmark::HeadingLevel::*;
+    match (level as i8 + shift).clamp(2, 6) {
+        2 => H2,
+        3 => H3,
+        4 => H4,
+        5 => H5,
+        _ => H6,
+    }
 }
 
 /// The `#` link added to a heading. Ids are letters, digits and `-` ([`heading_id`]), and are
@@ -599,6 +625,40 @@ mod tests {
         let h = render("[o](./2024-01-01-other.md#setup) [m](missing.md)", &opts).html;
         assert!(h.contains("href=\"/blog/posts/other/#setup\""), "{h}");
         assert!(h.contains("href=\"/blog/posts/missing.md\""), "{h}");
+    }
+
+    #[test]
+    fn headings_start_right_under_the_title() {
+        let levels = |md: &str| {
+            let r = render(md, &RenderOptions::default());
+            let tags: Vec<String> = r
+                .html
+                .match_indices("<h")
+                .map(|(i, _)| r.html[i + 1..i + 3].to_string())
+                .collect();
+            let levels: Vec<u8> = r.headings.iter().map(|h| h.level).collect();
+            (levels, tags)
+        };
+        // The seed post's shape: `###` first becomes h2, `####` under it h3.
+        let (l, t) = levels("### What\n\ntext\n\n#### Sub\n\n### Next");
+        assert_eq!(l, [2, 3, 2]);
+        assert_eq!(t, ["h2", "h3", "h2"]);
+        // `#` first: everything moves down one, the deepest stays h6.
+        assert_eq!(levels("# A\n\n## B\n\n###### F").0, [2, 3, 6]);
+        // Already right, or setext: unchanged.
+        assert_eq!(levels("## A\n\n### B").0, [2, 3]);
+        assert_eq!(levels("A\n===\n\nB\n---").0, [2, 3]);
+        // A later heading above the first one is clamped to h2, never h1.
+        assert_eq!(levels("#### Deep\n\n# Top\n\n## Two").0, [2, 2, 2]);
+        // Ids and anchors are those of the text, whatever the level.
+        let r = render("### Golang", &RenderOptions::default());
+        assert!(
+            r.html.starts_with(
+                "<h2 id=\"golang\">Golang <a class=\"heading-anchor\" href=\"#golang\""
+            ),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@ use crate::front_matter::{self, Format, FrontMatter, SplitError};
 use crate::manifest::PostEntry;
 use crate::markdown;
 use crate::meta::{field_line, parse_meta, Meta};
-use crate::render_options::RenderOptions;
 use crate::slug;
 use sha2::{Digest, Sha256};
 
@@ -365,13 +364,31 @@ fn title_from_stem(stem: &str) -> String {
     }
 }
 
+/// The text of the body's first `#` heading (its Markdown level: the page shifts levels).
 fn first_heading(body: &str) -> Option<String> {
-    let r = markdown::render(body, &RenderOptions::default());
-    r.headings
-        .into_iter()
-        .find(|h| h.level == 1)
-        .map(|h| h.text)
-        .filter(|t| !t.is_empty())
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut text: Option<String> = None;
+    for event in Parser::new_ext(body, markdown::parser_options()) {
+        match (&mut text, event) {
+            (
+                None,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                }),
+            ) => text = Some(String::new()),
+            (Some(t), Event::Text(s) | Event::Code(s)) => t.push_str(&s),
+            (Some(t), Event::End(TagEnd::Heading(_))) => {
+                let t = t.trim().to_string();
+                if !t.is_empty() {
+                    return Some(t);
+                }
+                text = None;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn content_hash(bytes: &[u8]) -> String {

@@ -117,6 +117,10 @@ const DELIBERATE: &[(&str, &[usize])] = &[
         &[194, 195, 203, 204, 484, 492, 495, 496, 498, 499, 500, 502, 503, 504, 517, 520, 522, 531, 573, 576, 577, 578, 580, 604, 605],
     ),
     (
+        "a post's headings start at h2, under the page's h1 title: the first heading sets the shift (`# foo` becomes h2, `### foo` first also h2) and none rises above h2",
+        &[10, 62, 66, 67, 68, 72, 73, 74, 75, 76, 78, 79, 80, 81, 82, 83, 84, 115, 141, 214, 215, 227, 228, 229, 230, 232, 300, 646, 647],
+    ),
+    (
         "only http, https and mailto links are allowed (besides relative and #fragment ones); other schemes become an inert `#`",
         &[596, 598, 599, 601],
     ),
