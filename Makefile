@@ -82,7 +82,7 @@ test: setup setup-browser
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p quire -p quire-core -p quire-search --all-targets --features quire/csr --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p quire -p quire-core -p quire-search -p quire-render --all-targets --features quire/csr --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -97,13 +97,19 @@ bench-dist:
 	QUIRE_PRERENDER=0 trunk build --release --dist target/bench/csr --public-url /
 	QUIRE_CONTENT=tests/fixtures/blogs trunk build --release --dist target/bench/blogs --public-url /
 
-# twiggy names the WASM's largest contributors (bench/bundle.mjs).
-setup-bench:
+# twiggy names the WASM's largest contributors (bench/bundle.mjs); Lighthouse (npm, pinned in
+# bench/lighthouse/, apart so `make test` does not install it) scores pages (bench/lighthouse.mjs).
+setup-bench: bench/lighthouse/node_modules/.installed
 	@[ "$$(twiggy --version 2>/dev/null)" = "twiggy 0.8.0" ] || cargo install twiggy --version 0.8.0 --locked
+
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 BENCH = BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/
 bench: setup setup-browser setup-bench bench-dist
 	$(BENCH)first-load.mjs --runs $(or $(RUNS),5)
+	$(BENCH)lighthouse.mjs --runs $(or $(RUNS),3)
 	$(BENCH)navigation.mjs --runs $(or $(RUNS),5)
 	$(BENCH)throughput.mjs --runs $(or $(RUNS),7)
 	$(BENCH)author-loop.mjs --runs $(or $(RUNS),5)

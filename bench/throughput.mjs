@@ -1,5 +1,6 @@
 // Markdown → HTML throughput in one Chromium page: quire's whole pipeline (pulldown-cmark, the
-// sanitiser, URL policy, heading ids) in the shipped release WASM, against marked and
+// sanitiser, URL policy, heading ids) in the shipped release WASM (the renderer worker's
+// module, crates/quire-render, loaded into the page so all three run on one thread), against marked and
 // markdown-it (npm, pinned) on the same text: the CommonMark spec and quire's own posts,
 // repeated to at least 2 MB.
 //
@@ -35,14 +36,18 @@ try {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto("http://127.0.0.1:4321/");
-  await page.waitForFunction(() => typeof window.wasmBindings?.render_markdown === "function");
+  // The renderer's files, named by the loader the page points to.
+  const loader = await page.locator('meta[name="quire-render"]').getAttribute("content");
+  const hash = loader.match(/-loader-([0-9a-f]+)\.js$/)[1];
+  await page.addScriptTag({ url: `/quire-render-${hash}.js` });
+  await page.evaluate((wasm) => wasm_bindgen({ module_or_path: wasm }), `/quire-render-${hash}_bg.wasm`);
   await page.addScriptTag({ path: "node_modules/marked/lib/marked.umd.js" });
   await page.addScriptTag({ path: "node_modules/markdown-it/dist/markdown-it.min.js" });
   results = await page.evaluate(
     ({ text, runs }) => {
       const md = window.markdownit();
       const libs = {
-        quire: (s) => window.wasmBindings.render_markdown(s),
+        quire: (s) => wasm_bindgen.render_markdown(s),
         marked: (s) => window.marked.parse(s),
         "markdown-it": (s) => md.render(s),
       };

@@ -26,6 +26,8 @@ pub fn App(initial: Initial) -> impl IntoView {
     let app = AppContext::new(initial);
     provide_context(app);
     provide_context(crate::search::Search::new(app));
+    // Effects never run while prerendering: in the browser only, after the first view.
+    Effect::new(move |_| crate::render::warm_when_idle(app.base));
 
     view! {
         <Router base=app.base>

@@ -10,6 +10,7 @@ pub mod components;
 pub mod dom;
 pub mod href;
 pub mod load;
+pub mod render;
 pub mod routes;
 pub mod search;
 pub mod state;

@@ -141,7 +141,8 @@ pub fn use_article_body(
 }
 
 /// An article's body (a post's or a page's): the HTML already rendered, or its Markdown fetched
-/// (the request already in flight if any) and rendered with the core's pipeline.
+/// (the request already in flight if any) and rendered with the core's pipeline, in the
+/// renderer worker.
 pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {
     if let Some(html) = app.cached_article(&data.entry.hash) {
         body.set(Load::Ready(html));
@@ -151,15 +152,15 @@ pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {
     body.run(async move {
         let markdown = app.body(&data.entry).await;
         app.forget_body(&data.entry.hash);
-        let markdown = markdown?;
-        let html = quire_core::article::render_post(
-            &markdown,
-            &data.entry,
-            base,
-            &data.links,
-            &data.code,
-            &data.images,
-        );
+        let job = quire_core::article::Job::Article {
+            markdown: markdown?,
+            source: data.entry.source.clone(),
+            base: base.to_string(),
+            links: data.links,
+            code: data.code,
+            images: data.images,
+        };
+        let html = crate::render::run(base, job, format!("“{}”", data.entry.title)).await?;
         app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)
     });

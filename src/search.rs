@@ -272,8 +272,15 @@ mod worker {
             let mut texts = Vec::new();
             for (body, hash) in futures::future::join_all(bodies).await {
                 search.fetching.update_value(|f| _ = f.remove(&hash));
-                match body {
-                    Ok(md) => texts.push((hash, quire_core::markdown::plain_text(&md))),
+                let text = match body {
+                    Ok(markdown) => {
+                        let job = quire_core::article::Job::Text { markdown };
+                        crate::render::run(app.base, job, String::new()).await
+                    }
+                    Err(e) => Err(e),
+                };
+                match text {
+                    Ok(text) => texts.push((hash, text)),
                     // No snippet; the article will ask again, and report the failure itself.
                     Err(_) => app.forget_body(&hash),
                 }

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use quire_core::manifest::ListPage;
-use quire_core::render_options::RenderOptions;
 use quire_core::url;
 
 #[component]
@@ -51,17 +50,10 @@ fn list_view(
             let newer = (n > 1).then(|| list.route_of(app.base, n - 1));
             let older = (n < pages).then(|| list.route_of(app.base, n + 1));
             let section = list.section.clone().unwrap_or_default();
-            // The introduction of the section's `_index.md` (or the home page's), through the
-            // one pipeline, on the first page only.
+            // The introduction of the section's `_index.md` (or the home page's), rendered by
+            // the build, on the first page only.
             let intro = (n == 1 && !section.intro.is_empty()).then(|| {
-                let dir = format!("posts/{}", section.path);
-                let opts = RenderOptions {
-                    base: app.base,
-                    source_dir: dir.trim_end_matches('/'),
-                    ..RenderOptions::default()
-                };
-                let html = quire_core::markdown::render(&section.intro, &opts).html;
-                view! { <div class="prose section-intro" inner_html=html></div> }
+                view! { <div class="prose section-intro" inner_html=section.intro.clone()></div> }
             });
             let heading = if section.path.is_empty() {
                 let description = app.site_description();

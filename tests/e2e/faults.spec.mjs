@@ -68,6 +68,23 @@ for (const [name, fault] of Object.entries(FAULTS)) {
   });
 }
 
+// The Markdown pipeline is the renderer worker's (crates/quire-render): when its files cannot
+// be loaded, an article the app must render says so with Retry, and Retry starts a new worker.
+test("renderer worker cannot load: the article says so, and Retry renders it", async ({ page }) => {
+  const context = page.context();
+  await context.route(/quire-render-/, (r) => r.abort("internetdisconnected"));
+  await page.goto("./");
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.getByRole("link", { name: SEED_TITLE }).click();
+  await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("the server did not answer", { timeout: 15_000 });
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(page.locator(".prose").getByText(SEED_TEXT)).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 // A page without the embedded manifest (as a client-side-only build serves) fetches it.
 for (const [name, fault] of Object.entries({ ...FAULTS, ...MANIFEST_ONLY })) {
   test(`manifest fetch: ${name}`, async ({ page }) => {

@@ -172,3 +172,21 @@ test("a page paints styled from its own response, with no stylesheet request", a
   expect(violations).toEqual([]);
   await context.close();
 });
+
+// The Markdown pipeline is not in the app's WASM: the renderer worker (its own module) is
+// fetched once the page is idle, after the first paint, and in-app navigation to an article
+// the app has no HTML for renders there.
+test("the renderer worker loads when the page is idle and renders articles opened in the app", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  page.context().on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto("./");
+  const paintedBefore = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint").length);
+  expect(paintedBefore).toBe(1);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect.poll(() => requests.some((p) => /quire-render-[0-9a-f]+_bg\.wasm$/.test(p)), { timeout: 10_000 }).toBe(true);
+  expect(requests.some((p) => /quire-search-/.test(p)), "search loads nothing before a search").toBe(false);
+  await page.getByRole("link", { name: "Golang vs Python for backend" }).click();
+  await expect(page.locator(".prose h2#golang")).toBeVisible();
+  await expect(page.locator(".prose")).toContainText("If I must choose one for my every project");
+});

@@ -171,7 +171,7 @@ fn run(args: &Args) -> Result<ExitCode> {
 
         // Index pages and each post's data (neighbours, links, headings, highlighting): made
         // once, written as files and embedded in the prerendered pages.
-        let data = build.data();
+        let data = build.data(&args.base);
         collect::write_output(&args.out, &build, &data, &input)?;
         write_site_files(args, &build, &data, &redirects, &mut diags_after)?;
     }

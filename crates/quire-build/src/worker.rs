@@ -1,22 +1,35 @@
-//! The search worker's files. trunk names a worker's files without a content hash (the app
-//! must know the name at run time), so a browser could pair an old worker with a new index,
-//! and a host cannot let browsers keep them. The build renames them with a hash of their
-//! content, like trunk's other files (so `_headers` marks them immutable and a reader who
-//! searched once can search offline), rewrites the loader to match, and names the loader in
-//! every page through a `<meta>`.
+//! The workers' files (search: `crates/quire-search`; the Markdown renderer:
+//! `crates/quire-render`). trunk names a worker's files without a content hash (the app must
+//! know the name at run time), so a browser could pair an old worker with a new index, and a
+//! host cannot let browsers keep them. The build renames them with a hash of their content,
+//! like trunk's other files (so `_headers` marks them immutable and a reader who searched once
+//! can search offline), rewrites the loader to match, and names the loader in every page
+//! through a `<meta>`.
 
 use anyhow::Context;
-use quire_core::url::{SEARCH_WORKER, SEARCH_WORKER_META};
+use quire_core::url::{RENDER_WORKER_META, SEARCH_WORKER_META};
 use sha2::Digest;
 use std::path::Path;
 
-const JS: &str = "quire-search.js";
-const WASM: &str = "quire-search_bg.wasm";
+/// The workers: trunk's name for each (its `data-bin`), which is also its `<meta>`'s name.
+const WORKERS: [&str; 2] = [SEARCH_WORKER_META, RENDER_WORKER_META];
 
-/// Renames the worker's files in `out` and returns the shell with its `<meta>`; the shell
-/// unchanged when trunk built no worker (a build outside trunk).
+/// Renames every worker's files in `out` and returns the shell with their `<meta>`s; the shell
+/// unchanged for a worker trunk did not build (a build outside trunk).
 pub fn stamp(out: &Path, shell: &str) -> anyhow::Result<String> {
-    let (Ok(js), Ok(wasm)) = (std::fs::read(out.join(JS)), std::fs::read(out.join(WASM))) else {
+    let mut shell = shell.to_string();
+    for name in WORKERS {
+        shell = stamp_one(out, name, &shell)?;
+    }
+    Ok(shell)
+}
+
+fn stamp_one(out: &Path, name: &str, shell: &str) -> anyhow::Result<String> {
+    let (js_file, wasm_file) = (format!("{name}.js"), format!("{name}_bg.wasm"));
+    let (Ok(js), Ok(wasm)) = (
+        std::fs::read(out.join(&js_file)),
+        std::fs::read(out.join(&wasm_file)),
+    ) else {
         return Ok(shell.to_string());
     };
     let mut hasher = sha2::Sha256::new();
@@ -28,13 +41,13 @@ pub fn stamp(out: &Path, shell: &str) -> anyhow::Result<String> {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let names = Names::new(&hash);
+    let names = Names::new(name, &hash);
     let rename = |from: &str, to: &str| {
         std::fs::rename(out.join(from), out.join(to))
             .with_context(|| format!("cannot rename {from} to {to} in {}", out.display()))
     };
-    rename(JS, &names.js)?;
-    rename(WASM, &names.wasm)?;
+    rename(&js_file, &names.js)?;
+    rename(&wasm_file, &names.wasm)?;
     crate::collect::write(
         out,
         &names.loader,
@@ -44,12 +57,12 @@ pub fn stamp(out: &Path, shell: &str) -> anyhow::Result<String> {
         ),
     )?;
     // trunk's own loader names the unhashed files, which are gone.
-    let _ = std::fs::remove_file(out.join(SEARCH_WORKER));
-    Ok(with_meta(shell, &names.loader))
+    let _ = std::fs::remove_file(out.join(format!("{name}_loader.js")));
+    Ok(with_meta(shell, name, &names.loader))
 }
 
-/// `quire-search-<hash>.js`, `quire-search-<hash>_bg.wasm` and
-/// `quire-search-loader-<hash>.js`: the shapes `collect::hashed_files` recognises.
+/// `<name>-<hash>.js`, `<name>-<hash>_bg.wasm` and `<name>-loader-<hash>.js`: the shapes
+/// `collect::hashed_files` recognises.
 struct Names {
     js: String,
     wasm: String,
@@ -57,21 +70,21 @@ struct Names {
 }
 
 impl Names {
-    fn new(hash: &str) -> Names {
+    fn new(name: &str, hash: &str) -> Names {
         Names {
-            js: format!("quire-search-{hash}.js"),
-            wasm: format!("quire-search-{hash}_bg.wasm"),
-            loader: format!("quire-search-loader-{hash}.js"),
+            js: format!("{name}-{hash}.js"),
+            wasm: format!("{name}-{hash}_bg.wasm"),
+            loader: format!("{name}-loader-{hash}.js"),
         }
     }
 }
 
-/// The shell with `<meta name="quire-search" content="…">`, replacing one already there
+/// The shell with `<meta name="<name>" content="…">`, replacing one already there
 /// (`trunk serve` runs the hook again on the shell it finished).
-fn with_meta(shell: &str, src: &str) -> String {
-    let meta = format!("<meta name=\"{SEARCH_WORKER_META}\" content=\"{src}\" />");
+fn with_meta(shell: &str, name: &str, src: &str) -> String {
+    let meta = format!("<meta name=\"{name}\" content=\"{src}\" />");
     let mut out = shell.to_string();
-    let marker = format!("<meta name=\"{SEARCH_WORKER_META}\"");
+    let marker = format!("<meta name=\"{name}\"");
     if let Some(start) = out.find(&marker) {
         if let Some(len) = out[start..].find("/>") {
             out.replace_range(start..start + len + 2, &meta);
@@ -96,32 +109,48 @@ mod tests {
         assert_eq!(stamp(&dir, shell).unwrap(), shell, "no worker: unchanged");
 
         let build = |wasm: &str, shell: &str| {
-            std::fs::write(dir.join(JS), "js").unwrap();
-            std::fs::write(dir.join(WASM), wasm).unwrap();
-            std::fs::write(dir.join(SEARCH_WORKER), "trunk's").unwrap();
+            for name in WORKERS {
+                std::fs::write(dir.join(format!("{name}.js")), "js").unwrap();
+                std::fs::write(
+                    dir.join(format!("{name}_bg.wasm")),
+                    format!("{name} {wasm}"),
+                )
+                .unwrap();
+                std::fs::write(dir.join(format!("{name}_loader.js")), "trunk's").unwrap();
+            }
             stamp(&dir, shell).unwrap()
         };
         let once = build("wasm", shell);
         let hashed = crate::collect::hashed_files(&dir);
-        assert_eq!(hashed.len(), 3, "{hashed:?}");
-        let loader = hashed.iter().find(|f| f.contains("loader")).unwrap();
-        assert!(
-            once.contains(&format!(
-                "<meta name=\"quire-search\" content=\"{loader}\" />"
-            )),
-            "{once}"
-        );
-        let code = std::fs::read_to_string(dir.join(loader)).unwrap();
-        let wasm = hashed.iter().find(|f| f.ends_with("_bg.wasm")).unwrap();
-        assert!(
-            code.contains(&format!("module_or_path:\"./{wasm}\"")),
-            "{code}"
-        );
-        assert!(!dir.join(JS).exists() && !dir.join(SEARCH_WORKER).exists());
+        assert_eq!(hashed.len(), 6, "{hashed:?}");
+        for name in WORKERS {
+            let loader = hashed
+                .iter()
+                .find(|f| f.starts_with(&format!("{name}-loader-")))
+                .unwrap();
+            assert!(
+                once.contains(&format!("<meta name=\"{name}\" content=\"{loader}\" />")),
+                "{once}"
+            );
+            let code = std::fs::read_to_string(dir.join(loader)).unwrap();
+            let wasm = hashed
+                .iter()
+                .find(|f| f.starts_with(&format!("{name}-")) && f.ends_with("_bg.wasm"))
+                .unwrap();
+            assert!(
+                code.contains(&format!("module_or_path:\"./{wasm}\"")),
+                "{code}"
+            );
+            assert!(!dir.join(format!("{name}.js")).exists());
+            assert!(!dir.join(format!("{name}_loader.js")).exists());
+        }
 
-        // A new module, new names; the shell keeps one meta.
+        // A new module, new names; the shell keeps one meta per worker.
         let twice = build("wasm 2", &once);
-        assert_eq!(twice.matches("<meta name=\"quire-search\"").count(), 1);
+        for name in WORKERS {
+            assert_eq!(twice.matches(&format!("<meta name=\"{name}\"")).count(), 1);
+        }
+        let loader = hashed.iter().find(|f| f.contains("loader")).unwrap();
         assert!(!twice.contains(loader.as_str()), "{twice}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

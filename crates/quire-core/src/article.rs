@@ -1,10 +1,13 @@
 //! A post's article body, rendered exactly as the app shows it: the one call the build tool
-//! (prerendered pages, the feed) and the app make, with the links and highlighting the post's
-//! data carries.
+//! (prerendered pages, the feed) and the renderer worker (`crates/quire-render`, for the app)
+//! make, with the links and highlighting the post's data carries. Also the messages between
+//! the app and that worker: the Markdown pipeline is not in the app's own WASM, so the first
+//! view of a page loads no parser it does not need.
 
 use crate::manifest::PostEntry;
 use crate::markdown::render;
 use crate::render_options::{ImageSize, RenderOptions};
+use serde::{Deserialize, Serialize};
 
 /// A post's Markdown body as its page shows it; `links` maps other posts' source paths
 /// (`posts/other.md`) to their slugs, `code` holds the build's highlighting, `images` the sizes
@@ -17,7 +20,18 @@ pub fn render_post(
     code: &[crate::code::Tokens],
     images: &[ImageSize],
 ) -> String {
-    let source_dir = entry.source.rsplit_once('/').map_or("", |(dir, _)| dir);
+    render_body(markdown, &entry.source, base, links, code, images)
+}
+
+fn render_body(
+    markdown: &str,
+    source: &str,
+    base: &str,
+    links: &[(String, String)],
+    code: &[crate::code::Tokens],
+    images: &[ImageSize],
+) -> String {
+    let source_dir = source.rsplit_once('/').map_or("", |(dir, _)| dir);
     let lookup = |path: &str| {
         let path = path.trim_start_matches('/');
         links
@@ -36,4 +50,88 @@ pub fn render_post(
         },
     )
     .html
+}
+
+/// What the app asks the renderer worker for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// A post's or page's body as [`render_post`] renders it (`source`: its entry's).
+    Article {
+        markdown: String,
+        source: String,
+        base: String,
+        links: Vec<(String, String)>,
+        code: Vec<crate::code::Tokens>,
+        images: Vec<ImageSize>,
+    },
+    /// A post's plain text, for search snippets ([`crate::markdown::plain_text`]).
+    Text { markdown: String },
+}
+
+impl Job {
+    pub fn run(&self) -> String {
+        match self {
+            Job::Article {
+                markdown,
+                source,
+                base,
+                links,
+                code,
+                images,
+            } => render_body(markdown, source, base, links, code, images),
+            Job::Text { markdown } => crate::markdown::plain_text(markdown),
+        }
+    }
+}
+
+/// A job and the id its answer carries. Sent as JSON text: the app already reads JSON, so
+/// this adds no decoder to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToRenderer {
+    pub id: u32,
+    pub job: Job,
+}
+
+/// The worker's answer: the job's id and its result. Id 0 (no job has it) says the worker is
+/// listening.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FromRenderer {
+    pub id: u32,
+    pub out: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_renders_as_the_build_does() {
+        let entry: PostEntry = serde_json::from_str(
+            r#"{"slug":"a","title":"A","date":null,"tags":[],"source":"posts/a/index.md","hash":"h","words":1,"reading_minutes":1}"#,
+        )
+        .unwrap();
+        let links = vec![("posts/b.md".to_string(), "b".to_string())];
+        let images = vec![("posts/a/p.png".to_string(), 4, 3)];
+        let markdown = "### Hi\n\n[b](../b.md) ![p](p.png) <script>x</script>";
+        let job = Job::Article {
+            markdown: markdown.into(),
+            source: entry.source.clone(),
+            base: "/blog".into(),
+            links: links.clone(),
+            code: vec![],
+            images: images.clone(),
+        };
+        let out = job.run();
+        assert_eq!(
+            out,
+            render_post(markdown, &entry, "/blog", &links, &[], &images)
+        );
+        assert!(out.contains("href=\"/blog/posts/b/\""), "{out}");
+        assert!(out.contains("width=\"4\" height=\"3\""), "{out}");
+        assert!(!out.contains("<script"), "{out}");
+        let text = Job::Text {
+            markdown: "# A *b*".into(),
+        };
+        assert_eq!(text.run(), crate::markdown::plain_text("# A *b*"));
+    }
 }

@@ -332,9 +332,24 @@ impl SiteBuild {
     }
 
     /// The data files the app loads: index pages, and each post's data (neighbours, links to
-    /// other posts), in manifest order.
-    pub fn data(&self) -> SiteData {
+    /// other posts), in manifest order. `base` is the site's base path (`/blog` or ``): the
+    /// sections' introductions are rendered here, once, so the app needs no Markdown pipeline
+    /// to show an index.
+    pub fn data(&self, base: &str) -> SiteData {
         let site = &self.manifest.site;
+        let rendered = |s: &SectionInfo| {
+            let dir = format!("posts/{}", s.path);
+            let opts = crate::render_options::RenderOptions {
+                base,
+                source_dir: dir.trim_end_matches('/'),
+                ..Default::default()
+            };
+            SectionInfo {
+                intro: markdown::render(&s.intro, &opts).html,
+                ..s.clone()
+            }
+        };
+        let home_section = self.home.as_ref().map(rendered);
         let entries = &self.manifest.posts;
         // The home index: every post, or only those outside sections (`section_posts_on_home`).
         let home: Vec<PostEntry> = entries
@@ -344,9 +359,10 @@ impl SiteBuild {
             .collect();
         let mut lists = manifest::paginate(site, &home, site.posts_per_page);
         for l in &mut lists {
-            l.section.clone_from(&self.home);
+            l.section.clone_from(&home_section);
         }
         for section in &self.sections {
+            let section = &rendered(section);
             let prefix = format!("{}/", section.path);
             let posts: Vec<PostEntry> = entries
                 .iter()

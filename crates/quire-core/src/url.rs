@@ -227,6 +227,11 @@ pub fn encode_component(s: &str) -> String {
 pub const SEARCH_WORKER: &str = "quire-search_loader.js";
 pub const SEARCH_WORKER_META: &str = "quire-search";
 
+/// The same for the renderer worker (`crates/quire-render`): the Markdown pipeline the app
+/// uses for articles it did not get prerendered.
+pub const RENDER_WORKER: &str = "quire-render_loader.js";
+pub const RENDER_WORKER_META: &str = "quire-render";
+
 /// The home page: `/blog/` or `/`.
 pub fn home(base: &str) -> String {
     format!("{base}/")

@@ -687,7 +687,7 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
         file("_index.md", b"+++\ntitle = \"Home\"\n+++\nWelcome."),
         file(
             "blog/_index.md",
-            b"+++\ntitle = \"The blog\"\nsort_by = \"date\"\n+++\nLong-form.",
+            b"+++\ntitle = \"The blog\"\nsort_by = \"date\"\n+++\nLong-form, see [the first](first/).",
         ),
         file("blog/a.md", b"---\ntitle: A\ndate: 2024-01-02\n---\nx"),
         file("blog/deep/b.md", b"---\ntitle: B\ndate: 2024-01-01\n---\nx"),
@@ -703,7 +703,7 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
         site.manifest.site.sections,
         ["blog", "blog/deep", "rust-notes"]
     );
-    let lists = site.data().lists;
+    let lists = site.data("/b").lists;
     let titles: Vec<(String, String, usize)> = lists
         .iter()
         .map(|l| {
@@ -720,7 +720,11 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
             ("rust-notes".into(), "Rust notes".into(), 1),
         ]
     );
-    assert_eq!(lists[1].section.as_ref().unwrap().intro, "Long-form.");
+    // The introduction is rendered by the build, its links under the base path.
+    assert_eq!(
+        lists[1].section.as_ref().unwrap().intro,
+        "<p>Long-form, see <a href=\"/b/posts/blog/first/\">the first</a>.</p>\n"
+    );
     use quire_core::manifest::RouteData;
     assert_eq!(lists[1].data_path(), "sections/blog/1.json");
     assert_eq!(lists[1].route("/b"), "/b/posts/blog/");
@@ -732,7 +736,7 @@ fn sections_get_their_own_index_titled_by_their_index_file() {
         ..Site::default()
     };
     let site = build_site(&files, settings, false);
-    let lists = site.data().lists;
+    let lists = site.data("").lists;
     let home: Vec<&str> = lists[0].posts.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(home, ["Top"]);
 }

@@ -5,8 +5,9 @@
 //! The messages are `quire_core::search`'s [`ToWorker`](quire_core::search::ToWorker) and
 //! [`FromWorker`], typed on both sides and compact arrays on the wire.
 //!
-//! Snippets need the posts' text, which the app fetches (`wanted`): it has the Markdown pipeline already, and the request it makes is the article's
-//! own, so opening the result then needs no second one.
+//! Snippets need the posts' text, which the app fetches (`wanted`) and has the renderer worker
+//! turn into plain text: the request it makes is the article's own, so opening the result then
+//! needs no second one.
 
 // On the host only the tests use the logic; the browser glue is wasm32-only.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
