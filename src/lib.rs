@@ -17,6 +17,13 @@ pub mod state;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;
 
+/// Reads the prerendered page's state, the first of the takeover's two tasks.
+#[cfg(not(feature = "ssr"))]
+pub fn prepare() {
+    console_error_panic_hook::set_once();
+    takeover::prepare();
+}
+
 /// Starts the app in the browser, taking over the page the build prerendered.
 #[cfg(not(feature = "ssr"))]
 pub fn mount() {

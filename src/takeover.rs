@@ -41,8 +41,24 @@ pub fn read_initial() -> Initial {
     }
 }
 
-pub fn mount() {
+thread_local! {
+    /// The state [`prepare`] read, waiting for [`mount`].
+    static PREPARED: std::cell::RefCell<Option<Initial>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the page's state ahead of [`mount`], in a task of its own: the browser compiles the
+/// WASM's functions as they first run, on the main thread, so reading the state and rendering
+/// are each a shorter task than both together (Total Blocking Time, BENCHMARKS.md). Nothing
+/// changes on the page in between.
+pub fn prepare() {
     let initial = read_initial();
+    PREPARED.with(|p| *p.borrow_mut() = Some(initial));
+}
+
+pub fn mount() {
+    let initial = PREPARED
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or_else(read_initial);
     let doc = document();
     let body = doc.body().expect("a <body>");
     let old = doc.get_element_by_id(ROOT_ID);

@@ -38,10 +38,12 @@ fn the_seed_post_renders_in_wasm_into_the_dom() {
     let html = render(body, &RenderOptions::default()).html;
     let el = container();
     el.set_inner_html(&html);
-    let h3s = el.query_selector_all("h3").unwrap();
-    assert_eq!(h3s.length(), 4);
+    // Its `###` headings sit right under the page's title: h2.
+    let h2s = el.query_selector_all("h2").unwrap();
+    assert_eq!(h2s.length(), 4);
+    assert_eq!(el.query_selector_all("h3").unwrap().length(), 0);
     assert_eq!(
-        h3s.item(0).unwrap().text_content().unwrap(),
+        h2s.item(0).unwrap().text_content().unwrap(),
         "What is even Backend-development? #"
     );
     assert!(el
