@@ -58,8 +58,9 @@ setup-browser:
 
 # --- writing and building -------------------------------------------------------------------
 
+PORT ?= 8080
 serve: setup
-	trunk serve --address 127.0.0.1 --port 8080
+	trunk serve --address 127.0.0.1 --port $(PORT)
 
 dist: setup
 	trunk build --release --public-url $(PUBLIC_URL)
@@ -111,8 +112,8 @@ bench: setup setup-browser setup-bench bench-dist
 	$(BENCH)first-load.mjs --runs $(or $(RUNS),5)
 	$(BENCH)lighthouse.mjs --runs $(or $(RUNS),3)
 	$(BENCH)navigation.mjs --runs $(or $(RUNS),5)
-	$(BENCH)throughput.mjs --runs $(or $(RUNS),7)
-	$(BENCH)author-loop.mjs --runs $(or $(RUNS),5)
+	$(BENCH)throughput.mjs --runs $(or $(RUNS),9)
+	$(BENCH)author-loop.mjs --runs $(or $(RUNS),5) --fresh
 	$(BENCH)scale.mjs --runs 3
 	$(BENCH)search.mjs --runs 3
 	$(BENCH)search-crates.mjs
