@@ -143,7 +143,11 @@ async function measure(browser, url, text, profile) {
   });
   await page.goto(url, { waitUntil: "load", timeout: 120_000 });
   await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 120_000 });
-  // Let the app finish taking over (or a client-side build finish rendering).
+  // Let the app finish taking over (or a client-side build finish rendering): its long tasks,
+  // if any, are part of the load.
+  await page.waitForFunction(() => !document.querySelector('meta[name="quire-app"]') || window.wasmBindings !== undefined, null, {
+    timeout: 120_000,
+  });
   await page.waitForTimeout(1500);
   const m = await page.evaluate(() => {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
