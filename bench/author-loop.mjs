@@ -1,5 +1,6 @@
-// The author loop under `trunk serve` (what `make serve` runs): ms from saving an edited post to
-// its new text in an open browser, and whether the WASM was rebuilt for it (it must not be).
+// The author loop under `make serve` (trunk serve and quire-build's content watcher): ms from
+// saving an edited post to its new text in an open browser, and whether the WASM was rebuilt
+// for it (it must not be).
 //
 //   node bench/author-loop.mjs [--runs 5] [--quick] [--fresh]
 //
@@ -7,8 +8,8 @@
 // repository (its own target folder and node_modules; the tools already installed) until the
 // first page is served.
 //
-// Works on a copy of the site in a temporary folder (QUIRE_CONTENT + trunk --watch), so the
-// repository's posts are never edited. `--quick` (make test) makes one edit, checks that it
+// Works on a copy of the site in a temporary folder (QUIRE_CONTENT), so the repository's posts
+// are never edited. `--quick` (make test) makes one edit, checks that it
 // arrives and that the WASM file stays the same, and leaves BENCHMARKS.md alone. Both end by
 // searching for the saved words (the index is rebuilt on save; the worker runs in dev builds).
 import { execFileSync, spawn } from "node:child_process";
@@ -67,12 +68,13 @@ const dist = join(scratch, "dist");
 cpSync("public", join(site, "public"), { recursive: true });
 cpSync("quire.toml", join(site, "quire.toml"));
 
-// Its own process group, so stopping it stops cargo and the hook too.
-const trunk = spawn(
-  "trunk",
-  ["serve", "--port", String(port), "--address", "127.0.0.1", "--dist", dist, "--watch", site],
-  { env: { ...process.env, QUIRE_CONTENT: site }, stdio: ["ignore", "pipe", "pipe"], detached: true },
-);
+// `make serve` as an author runs it (trunk serve and the content watcher), on the copy. Its
+// own process group, so stopping it stops trunk, cargo, the hook and the watcher too.
+const trunk = spawn("make", ["--no-print-directory", "serve", `PORT=${port}`, `DIST=${dist}`], {
+  env: { ...process.env, QUIRE_CONTENT: site },
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
 let log = "";
 trunk.stdout.on("data", (d) => (log += d));
 trunk.stderr.on("data", (d) => (log += d));

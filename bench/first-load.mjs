@@ -145,7 +145,7 @@ async function measure(browser, url, text, profile) {
   await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 120_000 });
   // Let the app finish taking over (or a client-side build finish rendering): its long tasks,
   // if any, are part of the load.
-  await page.waitForFunction(() => !document.querySelector('meta[name="quire-app"]') || window.wasmBindings !== undefined, null, {
+  await page.waitForFunction(() => !document.querySelector('script[src$="boot.js"]') || window.wasmBindings !== undefined, null, {
     timeout: 120_000,
   });
   await page.waitForTimeout(1500);

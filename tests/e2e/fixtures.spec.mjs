@@ -117,6 +117,8 @@ test("the release build carries a strict CSP and the app works under it", async 
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).not.toContain("unsafe-inline");
   expect(csp).not.toMatch(/'unsafe-eval'/);
+  // `make serve`'s reload script is a development build's only.
+  expect(html).not.toContain("quire-dev-reload");
   // The stylesheet is inline and allowed by exactly its hash.
   const style = html.match(/<style>([\s\S]*?)<\/style>/)[1];
   const digest = Buffer.from(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style))).toString("base64");

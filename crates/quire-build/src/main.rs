@@ -17,6 +17,7 @@ mod highlight;
 mod image_size;
 mod prerender;
 mod shell;
+mod watch;
 mod worker;
 
 /// quire's build tool: validates posts and writes the site (trunk runs `build` from a hook).
@@ -59,6 +60,9 @@ enum Command {
     Build,
     /// Validate posts only; exit 1 on errors (with --strict, on warnings too)
     Check,
+    /// Rebuild the site's content into --out whenever a post, page or quire.toml is saved, and
+    /// reload open pages (`make serve` runs it beside trunk serve; a development build)
+    Watch,
     /// Start a post: write public/posts/<slug>.md with today's date and the front matter filled in
     New {
         /// The post's title
@@ -68,6 +72,7 @@ enum Command {
 
 /// The settings a run uses: the command line, with trunk's environment filling what it leaves
 /// unsaid.
+#[derive(Clone)]
 struct Args {
     command: Command,
     root: PathBuf,
@@ -84,10 +89,13 @@ impl From<Cli> for Args {
     fn from(cli: Cli) -> Self {
         let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         let release = cli.release || env("TRUNK_PROFILE").is_some_and(|p| p == "release");
+        // `watch` is `make serve`'s: a development build, drafts shown as under trunk serve.
         let drafts = if cli.release || cli.no_drafts {
             false
         } else {
-            cli.drafts || env("TRUNK_PROFILE").is_some_and(|p| p != "release")
+            cli.drafts
+                || cli.command == Command::Watch
+                || env("TRUNK_PROFILE").is_some_and(|p| p != "release")
         };
         Args {
             command: cli.command,
@@ -139,6 +147,18 @@ fn run(args: &Args) -> Result<ExitCode> {
         let path = new_post(&args.root, title, chrono::Local::now().naive_local())?;
         eprintln!("quire: wrote {}", display_path(&args.root, &path));
         return Ok(ExitCode::SUCCESS);
+    }
+    if args.command == Command::Watch {
+        let build = Args {
+            command: Command::Build,
+            release: false,
+            ..args.clone()
+        };
+        watch::run(&args.root, &args.out, || {
+            if let Err(e) = run(&build) {
+                eprintln!("quire-build: {e:#}");
+            }
+        });
     }
     let input = collect::read_project(&args.root)?;
     let mut build =
@@ -228,6 +248,18 @@ fn write_site_files(
             &worker::stamp(&args.out, &s)?,
         )?),
         Err(e) => Err(e),
+    };
+    // Development builds keep trunk's shell for `watch`, which rebuilds after trunk has put the
+    // prerendered home page in its place, and load the reload script.
+    let shell = match shell {
+        _ if args.release => shell,
+        Ok(s) if !s.contains(quire_core::url::ROOT_ID) => {
+            let s = shell::with_dev_reload(&s, &args.base);
+            write(watch::RELOAD_SCRIPT, watch::RELOAD_JS)?;
+            write(watch::SHELL_COPY, &s)?;
+            Ok(s)
+        }
+        other => std::fs::read_to_string(args.out.join(watch::SHELL_COPY)).or(other),
     };
     let policy = match &shell {
         Ok(html) if args.release => Some(shell::csp(html)),

@@ -137,6 +137,19 @@ fn inline_bodies<'a>(html: &'a str, element: &str) -> Vec<&'a str> {
     out
 }
 
+/// A development shell with the script that reloads the page when `watch` rebuilt the content
+/// (`make serve`); once, however often the hook runs on it.
+pub fn with_dev_reload(shell: &str, base: &str) -> String {
+    let tag = format!(
+        "<script type=\"module\" src=\"{base}/{}\"></script>",
+        crate::watch::RELOAD_SCRIPT
+    );
+    if shell.contains(&tag) {
+        return shell.to_string();
+    }
+    shell.replacen("</head>", &format!("{tag}\n</head>"), 1)
+}
+
 pub fn finish(html: &str, base: &str, title: &str) -> String {
     let meta = format!(
         "<meta name=\"{}\" content=\"{}/\" />",
@@ -201,6 +214,16 @@ mod tests {
         std::fs::write(dir.join("main-1.css"), "p { background: url(a.png) }").unwrap();
         assert_eq!(inline_stylesheet(&dir, shell).unwrap(), shell);
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn the_dev_reload_script_is_added_once() {
+        let html = "<html><head><title>q</title></head><body></body></html>";
+        let once = with_dev_reload(html, "/blog");
+        assert!(once.contains(
+            "<script type=\"module\" src=\"/blog/quire-dev-reload.js\"></script>\n</head>"
+        ));
+        assert_eq!(with_dev_reload(&once, "/blog"), once);
     }
 
     #[test]

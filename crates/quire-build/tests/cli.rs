@@ -126,9 +126,13 @@ fn embedded_data_cannot_close_its_script_tag() {
         "<html><head><title>x</title></head><body></body></html>",
     )
     .unwrap();
-    assert!(run(p.path(), &["build", "--out", out.to_str().unwrap()])
-        .status
-        .success());
+    // A release build: a development one also loads the reload script of `make serve`.
+    assert!(run(
+        p.path(),
+        &["build", "--release", "--out", out.to_str().unwrap()]
+    )
+    .status
+    .success());
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(
         html.matches("<script").count(),
