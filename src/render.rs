@@ -39,7 +39,7 @@ pub fn warm_when_idle(base: &'static str) {
 mod client {
     use super::*;
     use futures::channel::oneshot::Sender;
-    use leptos::prelude::{document, set_timeout};
+    use leptos::prelude::set_timeout;
     use std::cell::RefCell;
     use std::collections::HashMap;
     use wasm_bindgen::prelude::*;
@@ -67,18 +67,12 @@ mod client {
         static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     }
 
-    /// The worker's address: the versioned one the build put in the page, or trunk's name.
     fn script(base: &str) -> String {
-        let src = document()
-            .query_selector(&format!(
-                "meta[name={}]",
-                quire_core::url::RENDER_WORKER_META
-            ))
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_else(|| quire_core::url::RENDER_WORKER.to_string());
-        format!("{base}/{src}")
+        crate::dom::worker_script(
+            base,
+            quire_core::url::RENDER_WORKER_META,
+            quire_core::url::RENDER_WORKER,
+        )
     }
 
     pub fn ask(base: &'static str, job: Job, send: Sender<Option<String>>) {

@@ -133,18 +133,12 @@ mod worker {
         static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     }
 
-    /// The worker's address: the versioned one the build put in the page, or trunk's name.
     fn script(base: &str) -> String {
-        let src = document()
-            .query_selector(&format!(
-                "meta[name={}]",
-                quire_core::url::SEARCH_WORKER_META
-            ))
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_else(|| quire_core::url::SEARCH_WORKER.to_string());
-        format!("{base}/{src}")
+        crate::dom::worker_script(
+            base,
+            quire_core::url::SEARCH_WORKER_META,
+            quire_core::url::SEARCH_WORKER,
+        )
     }
 
     pub fn stop() {

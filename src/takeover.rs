@@ -13,12 +13,7 @@ use wasm_bindgen::JsCast;
 /// The initial state the page holds.
 pub fn read_initial() -> Initial {
     let doc = document();
-    let base = doc
-        .query_selector(&format!("meta[name={BASE_META}]"))
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
+    let base = crate::dom::meta(BASE_META).unwrap_or_default();
     let data = doc
         .get_element_by_id(DATA_ID)
         .and_then(|s| s.text_content())
