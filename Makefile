@@ -59,15 +59,13 @@ setup-browser:
 # --- writing and building -------------------------------------------------------------------
 
 # trunk serves and rebuilds the app; `quire-build watch` rebuilds the content when a post, a
-# page or quire.toml is saved (without trunk's Rust pipelines) and open pages reload. On a fresh
-# clone the build tool compiles while trunk compiles the app (separate target folders, so
-# neither waits for the other's lock; trunk's hook waits for the tool).
+# page or quire.toml is saved (without trunk's Rust pipelines) and open pages reload.
 PORT ?= 8080
 DIST ?= dist
 serve: setup
-	trap 'kill 0' EXIT; \
-	{ cargo build --quiet --profile tool -p quire-build && target/tool/quire-build watch --out $(DIST); } & \
-	trunk serve --address 127.0.0.1 --port $(PORT) --dist $(DIST)
+	cargo build --quiet --profile tool -p quire-build
+	trap 'kill 0' EXIT; target/tool/quire-build watch --out $(DIST) & \
+		trunk serve --address 127.0.0.1 --port $(PORT) --dist $(DIST)
 
 dist: setup
 	trunk build --release --public-url $(PUBLIC_URL)
