@@ -157,6 +157,22 @@ test("tags: chips link to tag pages, /tags/ lists every tag with its count", asy
   await expect(page.getByRole("heading", { name: "Tag not found" })).toBeVisible();
 });
 
+// Each tag has its own feed, named on the tag's page for feed readers' autodiscovery.
+test("a tag's page offers the tag's own feed, which holds that tag's posts only", async ({ page, request, baseURL }) => {
+  await page.goto("tags/rust/");
+  const link = page.locator('link[rel="alternate"][type="application/atom+xml"][href$="tags/rust/feed.xml"]');
+  await expect(link).toHaveCount(1);
+  await expect(link).toHaveAttribute("title", "Posts tagged “rust” · quire");
+  const href = await link.getAttribute("href");
+  expect(href).toBe(new URL("tags/rust/feed.xml", baseURL).pathname);
+  const feed = await (await request.get(new URL(href, baseURL).href)).text();
+  expect(feed).toContain("<title>Posts tagged “rust” · quire</title>");
+  const titles = [...feed.matchAll(/<entry><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  expect(titles).toEqual(["Errors in Rust without tears"]);
+  // The site's feed is still offered beside it.
+  await expect(page.locator('link[rel="alternate"][href$="/feed.xml"]')).toHaveCount(2);
+});
+
 test("table of contents, heading anchors, and #section links on first load and in the app", async ({ page, baseURL }) => {
   const inView = (sel) => page.locator(sel).evaluate((el) => {
     const r = el.getBoundingClientRect();

@@ -47,34 +47,56 @@ fn person(name: &str) -> Person {
     }
 }
 
-/// The site's feed, or a section's (`section`: its path and title), with the feed's own path.
+/// Which posts a feed holds.
+pub enum Scope<'a> {
+    /// Every post: `feed.xml`.
+    Site,
+    /// A section's (its path and title): `posts/<section>/feed.xml`.
+    Section(&'a str, &'a str),
+    /// A tag's: `tags/<slug>/feed.xml`.
+    Tag(&'a quire_core::manifest::TagPage),
+}
+
+impl Scope<'_> {
+    /// The feed's file, the page it is the feed of, and its title.
+    fn describe(&self, manifest: &Manifest, base: &str) -> (String, String, String) {
+        let site = &manifest.site.title;
+        match self {
+            Scope::Site => ("feed.xml".into(), url::home(base), site.clone()),
+            Scope::Section(s, t) => (
+                url::section_feed_path(s),
+                url::section_route(base, s, 1),
+                url::page_title(Some(t), site),
+            ),
+            Scope::Tag(tag) => (
+                url::tag_feed_path(&tag.tag.slug),
+                url::tag_route(base, &tag.tag.slug),
+                url::page_title(
+                    quire_core::manifest::RouteData::title(*tag).as_deref(),
+                    site,
+                ),
+            ),
+        }
+    }
+
+    fn holds(&self, post: &Post) -> bool {
+        match self {
+            Scope::Site => true,
+            Scope::Section(s, _) => post.entry.slug.starts_with(&format!("{s}/")),
+            Scope::Tag(tag) => tag.posts.iter().any(|e| e.slug == post.entry.slug),
+        }
+    }
+}
+
+/// A feed (the site's, a section's or a tag's) and its own path.
 pub fn atom(
     manifest: &Manifest,
     posts: &[Post],
     base: &str,
-    section: Option<(&str, &str)>,
+    scope: &Scope,
 ) -> Option<(String, String)> {
-    let path = section.map_or_else(
-        || "feed.xml".to_string(),
-        |(s, _)| url::section_feed_path(s),
-    );
-    let page = match section {
-        Some((s, _)) => url::section_route(base, s, 1),
-        None => url::home(base),
-    };
-    let title = match section {
-        Some((_, t)) => url::page_title(Some(t), &manifest.site.title),
-        None => manifest.site.title.clone(),
-    };
-    let prefix = section.map(|(s, _)| format!("{s}/"));
-    let posts: Vec<&Post> = posts
-        .iter()
-        .filter(|p| {
-            prefix
-                .as_ref()
-                .is_none_or(|pre| p.entry.slug.starts_with(pre.as_str()))
-        })
-        .collect();
+    let (path, page, title) = scope.describe(manifest, base);
+    let posts: Vec<&Post> = posts.iter().filter(|p| scope.holds(p)).collect();
     let xml = atom_of(manifest, &posts, base, &page, &path, &title)?;
     Some((path, xml))
 }

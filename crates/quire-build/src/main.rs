@@ -301,12 +301,17 @@ fn write_site_files(
             &quire_core::redirect::netlify(&args.base, redirects),
         )?;
     }
-    let sections = build
-        .sections
-        .iter()
-        .map(|s| Some((s.path.as_str(), s.title.as_str())));
-    for section in std::iter::once(None).chain(sections) {
-        if let Some((path, atom)) = feed::atom(manifest, &build.posts, &args.base, section) {
+    let tag_pages = build.tags().1;
+    let scopes = std::iter::once(feed::Scope::Site)
+        .chain(
+            build
+                .sections
+                .iter()
+                .map(|s| feed::Scope::Section(&s.path, &s.title)),
+        )
+        .chain(tag_pages.iter().map(feed::Scope::Tag));
+    for scope in scopes {
+        if let Some((path, atom)) = feed::atom(manifest, &build.posts, &args.base, &scope) {
             write(&path, &atom)?;
         }
     }

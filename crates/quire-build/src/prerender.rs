@@ -49,8 +49,8 @@ struct Head<'a> {
     /// Route path including the base, e.g. `/blog/posts/a/`; `None` for the 404 page.
     route: Option<String>,
     article: Option<&'a PostEntry>,
-    /// A section's index: its path and title, for its feed's autodiscovery link.
-    section_feed: Option<(&'a str, &'a str)>,
+    /// A section's index or a tag's page: its own feed (path and title), for autodiscovery.
+    own_feed: Option<(String, String)>,
 }
 
 /// Every route of the site, in writing order.
@@ -259,13 +259,7 @@ pub fn pages(
                 description: row.description,
                 route: row.canonical.then_some(row.route),
                 article: row.article,
-                section_feed: row
-                    .data
-                    .list
-                    .as_ref()
-                    .and_then(|l| l.section.as_ref())
-                    .filter(|s| !s.path.is_empty())
-                    .map(|s| (s.path.as_str(), s.title.as_str())),
+                own_feed: own_feed(&row.data, &manifest.site.title),
             };
             let html = assemble(
                 &shell,
@@ -281,6 +275,26 @@ pub fn pages(
             }
         })
         .collect()
+}
+
+/// The feed of a section's index or a tag's page (see `feed::Scope`): its path and title.
+fn own_feed(data: &PageData, site_title: &str) -> Option<(String, String)> {
+    if let Some(s) = data
+        .list
+        .as_ref()
+        .and_then(|l| l.section.as_ref())
+        .filter(|s| !s.path.is_empty())
+    {
+        return Some((
+            url::section_feed_path(&s.path),
+            url::page_title(Some(&s.title), site_title),
+        ));
+    }
+    let tag = data.tag.as_ref()?;
+    Some((
+        url::tag_feed_path(&tag.tag.slug),
+        url::page_title(tag.title().as_deref(), site_title),
+    ))
 }
 
 /// The app's markup for one URL, rendered by the same components the browser runs.
@@ -426,13 +440,13 @@ fn assemble(
         escape(&site.title),
         escape(base)
     ));
-    // A section's index also offers the section's own feed.
-    if let Some((path, title)) = head.section_feed {
+    // A section's index and a tag's page also offer their own feed.
+    if let Some((path, title)) = &head.own_feed {
         tag(format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}/{}\" />",
-            escape(&url::page_title(Some(title), &site.title)),
+            escape(title),
             escape(base),
-            escape(&url::section_feed_path(path))
+            escape(path)
         ));
     }
 

@@ -411,6 +411,59 @@ fn the_feed_parses_back_with_every_post() {
     );
 }
 
+/// Each tag has its own feed beside its page (`tags/<slug>/feed.xml`), holding that tag's
+/// published posts only, and the tag's page names it for feed readers' autodiscovery.
+#[test]
+fn each_tag_has_its_own_feed() {
+    let fish = b"---\ntitle: Fish\ndate: 2024-03-02\ntags: [food, uk]\n---\nFish.\n";
+    let tea = b"---\ntitle: Tea\ndate: 2024-03-03\ntags: [uk]\n---\nTea.\n";
+    let secret = b"---\ntitle: Secret\ndraft: true\ndate: 2024-05-01\ntags: [uk]\n---\nHidden";
+    let p = project(&[("fish.md", fish), ("tea.md", tea), ("secret.md", secret)]);
+    let out = p.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    let o = run(
+        p.path(),
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base",
+            "/blog/",
+            "--drafts",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let titles = |slug: &str| {
+        let xml = fs::read(out.join(format!("tags/{slug}/feed.xml"))).unwrap();
+        let feed = feed_rs::parser::parse(&xml[..]).expect("a valid feed");
+        let titles: Vec<String> = feed
+            .entries
+            .iter()
+            .map(|e| e.title.as_ref().unwrap().content.clone())
+            .collect();
+        (feed.title.unwrap().content, titles)
+    };
+    let (title, uk) = titles("uk");
+    assert_eq!(
+        uk,
+        ["Tea", "Fish"],
+        "the tag's published posts, newest first"
+    );
+    assert!(title.contains("uk"), "{title}");
+    assert_eq!(titles("food").1, ["Fish"]);
+    let page = fs::read_to_string(out.join("tags/uk/index.html")).unwrap();
+    assert!(
+        page.contains("type=\"application/atom+xml\"")
+            && page.contains("href=\"/blog/tags/uk/feed.xml\""),
+        "{page}"
+    );
+}
+
 #[test]
 fn new_writes_a_dated_post_that_builds_and_never_overwrites() {
     let p = project(&[]);

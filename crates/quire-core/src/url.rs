@@ -162,6 +162,11 @@ pub fn tag_data_path(slug: &str) -> String {
     format!("tags/{slug}.json")
 }
 
+/// A tag's own feed, beside its page: `tags/<slug>/feed.xml`.
+pub fn tag_feed_path(slug: &str) -> String {
+    format!("tags/{slug}/feed.xml")
+}
+
 pub const MANIFEST_PATH: &str = "manifest.json";
 /// Old addresses and the posts they lead to, for the app's not-found page.
 pub const REDIRECTS_DATA_PATH: &str = "redirects.json";
