@@ -57,12 +57,25 @@ pub enum Scope<'a> {
     Tag(&'a quire_core::manifest::TagPage),
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
+    /// The feed of the page `data` shows, when it has one of its own (a section's index, a
+    /// tag's page); the site's feed is offered on every page anyway.
+    pub fn of_page(data: &'a quire_core::manifest::PageData) -> Option<Scope<'a>> {
+        if let Some(s) = data
+            .list
+            .as_ref()
+            .and_then(|l| l.section.as_ref())
+            .filter(|s| !s.path.is_empty())
+        {
+            return Some(Scope::Section(&s.path, &s.title));
+        }
+        data.tag.as_ref().map(Scope::Tag)
+    }
+
     /// The feed's file, the page it is the feed of, and its title.
-    fn describe(&self, manifest: &Manifest, base: &str) -> (String, String, String) {
-        let site = &manifest.site.title;
+    pub fn describe(&self, site: &str, base: &str) -> (String, String, String) {
         match self {
-            Scope::Site => ("feed.xml".into(), url::home(base), site.clone()),
+            Scope::Site => ("feed.xml".into(), url::home(base), site.to_string()),
             Scope::Section(s, t) => (
                 url::section_feed_path(s),
                 url::section_route(base, s, 1),
@@ -95,7 +108,7 @@ pub fn atom(
     base: &str,
     scope: &Scope,
 ) -> Option<(String, String)> {
-    let (path, page, title) = scope.describe(manifest, base);
+    let (path, page, title) = scope.describe(&manifest.site.title, base);
     let posts: Vec<&Post> = posts.iter().filter(|p| scope.holds(p)).collect();
     let xml = atom_of(manifest, &posts, base, &page, &path, &title)?;
     Some((path, xml))
@@ -137,7 +150,7 @@ fn atom_of(
         // Feed readers drop classes, so highlighting would only add bytes.
         let html = quire_core::article::render_post(
             markdown,
-            e,
+            &e.source,
             &absolute_base,
             &links,
             &[],

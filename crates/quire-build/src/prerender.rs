@@ -102,7 +102,14 @@ fn routes<'a>(
         move |(post, data)| {
             let e = &post.entry;
             let markdown = quire_core::front_matter::body(&post.text);
-            let html = render_post(markdown, e, base, &data.links, &data.code, &data.images);
+            let html = render_post(
+                markdown,
+                &e.source,
+                base,
+                &data.links,
+                &data.code,
+                &data.images,
+            );
             Row {
                 description: &e.summary,
                 article: Some(e),
@@ -178,7 +185,7 @@ fn routes<'a>(
             let markdown = quire_core::front_matter::body(&post.text);
             let html = render_post(
                 markdown,
-                e,
+                &e.source,
                 base,
                 &page.0.links,
                 &page.0.code,
@@ -259,7 +266,10 @@ pub fn pages(
                 description: row.description,
                 route: row.canonical.then_some(row.route),
                 article: row.article,
-                own_feed: own_feed(&row.data, &manifest.site.title),
+                own_feed: crate::feed::Scope::of_page(&row.data).map(|scope| {
+                    let (path, _, title) = scope.describe(&manifest.site.title, base);
+                    (path, title)
+                }),
             };
             let html = assemble(
                 &shell,
@@ -275,26 +285,6 @@ pub fn pages(
             }
         })
         .collect()
-}
-
-/// The feed of a section's index or a tag's page (see `feed::Scope`): its path and title.
-fn own_feed(data: &PageData, site_title: &str) -> Option<(String, String)> {
-    if let Some(s) = data
-        .list
-        .as_ref()
-        .and_then(|l| l.section.as_ref())
-        .filter(|s| !s.path.is_empty())
-    {
-        return Some((
-            url::section_feed_path(&s.path),
-            url::page_title(Some(&s.title), site_title),
-        ));
-    }
-    let tag = data.tag.as_ref()?;
-    Some((
-        url::tag_feed_path(&tag.tag.slug),
-        url::page_title(tag.title().as_deref(), site_title),
-    ))
 }
 
 /// The app's markup for one URL, rendered by the same components the browser runs.

@@ -20,6 +20,18 @@ fn project(posts: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// `root/out` holding a shell as trunk writes it, so a build prerenders pages into it.
+fn shell_out(root: &Path) -> std::path::PathBuf {
+    let out = root.join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<html><head><title>x</title></head><body></body></html>",
+    )
+    .unwrap();
+    out
+}
+
 fn run(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quire-build"))
         .args(args)
@@ -43,13 +55,7 @@ const SEED: &[u8] = include_bytes!("../../../public/posts/golang-vs-python-for-b
 #[test]
 fn build_writes_manifest_posts_and_static_files() {
     let p = project(&[("good.md", GOOD), ("golang-vs-python-for-backend.md", SEED)]);
-    let out = p.path().join("out");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(
-        out.join("index.html"),
-        "<html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
+    let out = shell_out(p.path());
     let o = run(
         p.path(),
         &["build", "--out", out.to_str().unwrap(), "--base", "/blog/"],
@@ -119,13 +125,7 @@ fn embedded_data_cannot_close_its_script_tag() {
         "x.md",
         b"---\ntitle: \"</script><script>alert(1)</script>\"\n---\nx",
     )]);
-    let out = p.path().join("out");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(
-        out.join("index.html"),
-        "<html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
+    let out = shell_out(p.path());
     // A release build: a development one also loads the reload script of `make serve`.
     assert!(run(
         p.path(),
@@ -419,13 +419,7 @@ fn each_tag_has_its_own_feed() {
     let tea = b"---\ntitle: Tea\ndate: 2024-03-03\ntags: [uk]\n---\nTea.\n";
     let secret = b"---\ntitle: Secret\ndraft: true\ndate: 2024-05-01\ntags: [uk]\n---\nHidden";
     let p = project(&[("fish.md", fish), ("tea.md", tea), ("secret.md", secret)]);
-    let out = p.path().join("out");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(
-        out.join("index.html"),
-        "<html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
+    let out = shell_out(p.path());
     let o = run(
         p.path(),
         &[
@@ -562,13 +556,7 @@ fn moved_in_blogs_work_under_a_base_path() {
         "---\ntitle: About\n---\nMe.",
     )
     .unwrap();
-    let out = root.join("out");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(
-        out.join("index.html"),
-        "<html><head><title>x</title></head><body></body></html>",
-    )
-    .unwrap();
+    let out = shell_out(root);
     let o = run(
         root,
         &[

@@ -403,6 +403,34 @@ impl IdSet {
     }
 }
 
+/// The text of the body's first `#` heading, by its Markdown level (the page shifts levels):
+/// the title of a post without front matter.
+pub fn first_h1(body: &str) -> Option<String> {
+    use pulldown_cmark::HeadingLevel;
+    let mut text: Option<String> = None;
+    for event in Parser::new_ext(body, parser_options()) {
+        match (&mut text, event) {
+            (
+                None,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                }),
+            ) => text = Some(String::new()),
+            (Some(t), Event::Text(s) | Event::Code(s)) => t.push_str(&s),
+            (Some(t), Event::End(TagEnd::Heading(_))) => {
+                let t = t.trim().to_string();
+                if !t.is_empty() {
+                    return Some(t);
+                }
+                text = None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Words a reader reads, for "n words" and reading time. Only the build needs it, so
 /// [`render`], which the app runs on every article, does not count.
 pub fn word_count(markdown: &str) -> usize {

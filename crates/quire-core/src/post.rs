@@ -126,7 +126,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
     let title = match meta.title.clone() {
         Some(t) => t,
         None => {
-            let fallback = first_heading(body).unwrap_or_else(|| title_from_stem(stem));
+            let fallback = markdown::first_h1(body).unwrap_or_else(|| title_from_stem(stem));
             let published_as = format!("the post is published as {fallback:?} (from its first heading or file name) until it has one");
             if let Some(d) = diags
                 .iter_mut()
@@ -362,33 +362,6 @@ fn title_from_stem(stem: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => "Untitled".to_string(),
     }
-}
-
-/// The text of the body's first `#` heading (its Markdown level: the page shifts levels).
-fn first_heading(body: &str) -> Option<String> {
-    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    let mut text: Option<String> = None;
-    for event in Parser::new_ext(body, markdown::parser_options()) {
-        match (&mut text, event) {
-            (
-                None,
-                Event::Start(Tag::Heading {
-                    level: HeadingLevel::H1,
-                    ..
-                }),
-            ) => text = Some(String::new()),
-            (Some(t), Event::Text(s) | Event::Code(s)) => t.push_str(&s),
-            (Some(t), Event::End(TagEnd::Heading(_))) => {
-                let t = t.trim().to_string();
-                if !t.is_empty() {
-                    return Some(t);
-                }
-                text = None;
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 fn content_hash(bytes: &[u8]) -> String {
