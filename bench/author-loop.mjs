@@ -60,7 +60,6 @@ async function freshClone() {
   console.log(`author-loop: a fresh clone's make serve served the blog after ${seconds.toFixed(0)} s`);
   return seconds;
 }
-const freshSeconds = flag("fresh") ? await freshClone() : null;
 
 const scratch = mkdtempSync(join(tmpdir(), "quire-author-loop-"));
 const site = join(scratch, "site");
@@ -175,15 +174,17 @@ try {
   );
   say("");
   say(`The WASM file stayed \`${firstWasm}\` through every edit. Budget (issue 14): median ≤ 1 s: ${median(samples) <= 1000 ? "met" : "**missed**"}.`);
-  if (freshSeconds !== null) {
-    say("");
-    say(
-      `A fresh clone (\`git clone\` of this repository, then \`make serve\` with the tools installed, its own target folder and node_modules): the blog was served after ${freshSeconds.toFixed(0)} s. Budget (issue 14): ≤ 120 s: ${freshSeconds <= 120 ? "met" : "**missed**"}.`,
-    );
-  }
 } finally {
   await browser.close();
   stop();
+}
+// Last, once the loop's own server is stopped, so the two never share the machine.
+if (flag("fresh")) {
+  const seconds = await freshClone();
+  say("");
+  say(
+    `A fresh clone (\`git clone\` of this repository's last commit, then \`make serve\` with the tools installed, its own target folder and node_modules): the blog was served after ${seconds.toFixed(0)} s. Budget (issue 14): ≤ 120 s: ${seconds <= 120 ? "met" : "**missed**"}.`,
+  );
 }
 if (!quick) writeSection("author-loop", lines);
 console.log(`author-loop: ok (median ${median(samples).toFixed(0)} ms, WASM unchanged)`);
