@@ -3,7 +3,9 @@
 // a growing vocabulary are realistic; a quarter of them in five sections, a tenth as page
 // bundles with an image): the release build's time (whole `trunk build`, and
 // quire's hook alone), `dist/` size, manifest bytes per post, and the first index page's bytes
-// and load time in Chromium. The first index page must cost the same at every size.
+// and load time in Chromium. The first index page must cost the same at every size. The
+// archive (`/archive/`, every post's title and date) grows with the blog: its bytes and the
+// time until the app has taken it over are reported too.
 //
 //   node bench/scale.mjs [--sizes 100,1000,10000] [--runs 3] [--quick]
 import { spawn } from "node:child_process";
@@ -52,8 +54,23 @@ try {
       loads.push({ lcp, bytes: bytes.reduce((a, x) => a + x, 0), requests: bytes.length });
       await context.close();
     }
+    // The archive: every post's title and date, prerendered, then taken over by the app.
+    const archiveLoads = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(`http://127.0.0.1:${port}/archive/`, { waitUntil: "load" });
+      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      archiveLoads.push(Date.now() - t0);
+      await context.close();
+    }
     rows.push({
       n,
+      archiveHtml: statSync(join(dist, "archive/index.html")).size,
+      archiveGzip: gz("archive/index.html"),
+      archiveDataGzip: gz("archive.json"),
+      archiveMs: median(archiveLoads),
       buildMs: b.total,
       hookMs: b.hook,
       distBytes: du(dist),
@@ -85,6 +102,13 @@ for (const r of rows)
   say(
     `| ${n(r.n)} | ${(r.buildMs / 1000).toFixed(1)} | ${(r.hookMs / 1000).toFixed(1)} | ${(r.distBytes / 2 ** 20).toFixed(1)} | ${n(r.manifestPerPost)} | ${n(r.search)} (${n(r.searchGzip)}) | ${n(r.searchGzip / r.n)} | ${n(r.firstPageGzip)} | ${n(r.firstDataGzip)} | ${n(r.wire)} | ${r.requests} | ${r.lcp.toFixed(0)} |`,
   );
+say("");
+say("The archive page (`/archive/`: its HTML carries the list and the same list as the app's data), and the time from navigation until the app has taken it over (median):");
+say("");
+say("| posts | archive HTML B | gzip B | gzip B per post | archive.json gzip B | loaded and taken over ms |");
+say("|---:|---:|---:|---:|---:|---:|");
+for (const r of rows)
+  say(`| ${n(r.n)} | ${n(r.archiveHtml)} | ${n(r.archiveGzip)} | ${(r.archiveGzip / r.n).toFixed(1)} | ${n(r.archiveDataGzip)} | ${n(r.archiveMs)} |`);
 const first = rows[0];
 const last = rows.at(-1);
 say("");

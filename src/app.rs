@@ -6,14 +6,15 @@ use crate::components::not_found::NotFound;
 use crate::components::search_shortcut::{SearchLink, SearchShortcut};
 use crate::components::site_nav::{Footer, Menu};
 use crate::components::theme_toggle::ThemeToggle;
-use crate::href::{home, tags_href};
+use crate::href::{archive_href, home, tags_href};
 use crate::routes::{
+    archive::Archive,
     article::Article,
     author::Author,
     index::{Index, SectionIndex},
     page::Page,
     search::SearchPage,
-    tags::{Category, Tag, Tags},
+    tags::{Category, Series, Tag, Tags},
 };
 use crate::state::{AppContext, Initial};
 use leptos::prelude::*;
@@ -44,6 +45,9 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <A href=tags_href() exact=true attr:class="site-nav-link">
                         "Tags"
                     </A>
+                    <A href=archive_href() exact=true attr:class="site-nav-link">
+                        "Archive"
+                    </A>
                     <SearchLink />
                     <SearchShortcut />
                     <ThemeToggle />
@@ -57,6 +61,8 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/tags") view=Tags />
                     <Route path=path!("/tags/:tag") view=Tag />
                     <Route path=path!("/categories/:tag") view=Category />
+                    <Route path=path!("/series/:tag") view=Series />
+                    <Route path=path!("/archive") view=Archive />
                     <Route path=path!("/authors/:id") view=Author />
                     <Route path=path!("/search") view=SearchPage />
                     // Last: any other address is a standalone page, or not found.

@@ -32,6 +32,14 @@ pub fn category_href(slug: &str) -> String {
     url::category_route(base(), slug)
 }
 
+pub fn series_href(slug: &str) -> String {
+    url::series_route(base(), slug)
+}
+
+pub fn archive_href() -> String {
+    url::archive_route(base())
+}
+
 pub fn author_href(id: &str) -> String {
     url::author_route(base(), id)
 }

@@ -159,6 +159,7 @@ pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {
             links: data.links,
             code: data.code,
             images: data.images,
+            math: data.math,
         };
         let html = crate::render::run(base, job, format!("“{}”", data.entry.title)).await?;
         app.remember_article(&data.entry.hash, &html);

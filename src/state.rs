@@ -8,8 +8,8 @@
 use crate::api::Body;
 use leptos::prelude::*;
 use quire_core::manifest::{
-    AuthorPage, CategoryPage, ListPage, PageData, PostData, PostEntry, RedirectMap, RouteData,
-    Site, StandalonePage, TagList, TagPage,
+    Archive, AuthorPage, CategoryPage, ListPage, PageData, PostData, PostEntry, RedirectMap,
+    RouteData, SeriesPage, Site, StandalonePage, TagList, TagPage,
 };
 use serde::de::DeserializeOwned;
 use std::any::Any;
@@ -70,6 +70,15 @@ impl Data for TagList {
 impl Data for CategoryPage {
     const WHAT: &'static str = "the category's posts";
     const MISSING: Option<&'static str> = Some("Category not found");
+}
+
+impl Data for SeriesPage {
+    const WHAT: &'static str = "the series";
+    const MISSING: Option<&'static str> = Some("Series not found");
+}
+
+impl Data for Archive {
+    const WHAT: &'static str = "the archive";
 }
 
 impl Data for AuthorPage {
@@ -153,8 +162,16 @@ impl AppContext {
                 standalone,
                 author,
                 category,
+                series,
+                archive,
                 ..
             } = page;
+            if let Some(d) = series {
+                app.remember(&d);
+            }
+            if let Some(d) = archive {
+                app.remember(&d);
+            }
             if let Some(d) = category {
                 app.remember(&d);
             }

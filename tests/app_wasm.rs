@@ -97,6 +97,7 @@ fn an_invalid_date_is_shown_as_written() {
         words: 350,
         reading_minutes: 2,
         hash: "abc".into(),
+        ..PostEntry::default()
     };
     let el = container();
     let _handle = mount_to(
@@ -116,6 +117,39 @@ fn an_invalid_date_is_shown_as_written() {
     );
     let tag = el.query_selector(".tag a").unwrap().unwrap();
     assert_eq!(tag.get_attribute("href").as_deref(), Some("/tags/go/"));
+}
+
+#[wasm_bindgen_test]
+fn a_series_box_marks_the_part_being_read_and_links_the_others() {
+    use quire::components::series::SeriesBox;
+    use quire_core::manifest::{PostLink, SeriesNav};
+    let link = |n: usize| PostLink {
+        slug: format!("p{n}"),
+        title: format!("Part {n}"),
+    };
+    let nav = SeriesNav {
+        name: "Daily".into(),
+        slug: "daily".into(),
+        total: 40,
+        first: 11,
+        current: 4,
+        parts: (11..20).map(link).collect(),
+    };
+    let el = container();
+    let _handle = mount_to(el.clone(), move || view! { <SeriesBox nav=nav.clone() /> });
+    let text = |sel: &str| {
+        el.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(text(".series-title"), "Part 15 of 40 in Daily");
+    assert_eq!(text("li[aria-current=page]"), "Part 15");
+    let ol = el.query_selector("ol").unwrap().unwrap();
+    assert_eq!(ol.get_attribute("start").as_deref(), Some("11"));
+    assert_eq!(el.query_selector_all("li a").unwrap().length(), 8);
+    assert!(text(".series").contains("All 40 parts"));
 }
 
 #[wasm_bindgen_test]

@@ -35,6 +35,7 @@ fuzz_target!(|text: &str| {
         post_slug: Some(&lookup),
         code: &code,
         images: &[],
+        math: &[],
     };
     let r = render(text, &opts);
     oracle::check(&r.html, text);

@@ -1,6 +1,8 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
 use crate::components::post_meta::PostMeta;
+use crate::components::related::Related;
+use crate::components::series::SeriesBox;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::toc::Toc;
 use crate::dom::set_title;
@@ -83,9 +85,15 @@ pub fn Article() -> impl IntoView {
         (None, _) => view! { <Loading what="the post" /> }.into_any(),
         (Some(e), state) => {
             let hash = e.hash.clone();
-            let (newer, older, headings) = match &state {
-                Load::Ready(Some(d)) => (d.newer.clone(), d.older.clone(), d.headings.clone()),
-                _ => (None, None, Vec::new()),
+            let (newer, older, headings, series, related) = match &state {
+                Load::Ready(Some(d)) => (
+                    d.newer.clone(),
+                    d.older.clone(),
+                    d.headings.clone(),
+                    d.series.clone(),
+                    d.related.clone(),
+                ),
+                _ => (None, None, Vec::new(), None, Vec::new()),
             };
             // The post's image, with the size the build read so nothing moves when it loads.
             let cover = e.image_url(app.base).map(|src| {
@@ -123,6 +131,7 @@ pub fn Article() -> impl IntoView {
                         <PostMeta entry=e.clone() />
                         {cover}
                     </header>
+                    {series.map(|nav| view! { <SeriesBox nav /> })}
                     <Toc headings />
                     {move || match (data.state.get(), body.state.get()) {
                         (Load::Failed(error), _) => {
@@ -144,6 +153,7 @@ pub fn Article() -> impl IntoView {
                         _ => view! { <Loading what="the post" /> }.into_any(),
                     }}
                     <footer class="article-footer">
+                        <Related posts=related />
                         {(newer.is_some() || older.is_some())
                             .then(|| {
                                 view! {

@@ -17,6 +17,7 @@ pub fn param(name: &'static str) -> Memo<String> {
     })
 }
 
+pub mod archive;
 pub mod article;
 pub mod author;
 pub mod index;

@@ -6,7 +6,7 @@ use crate::href::{home, tag_href, tags_href};
 use crate::load::{use_data, Load};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use quire_core::manifest::{CategoryPage, RouteData, TagList, TagPage, Taxonomy};
+use quire_core::manifest::{CategoryPage, RouteData, SeriesPage, TagList, TagPage, Taxonomy};
 use quire_core::url;
 
 #[component]
@@ -62,12 +62,32 @@ pub fn Tag() -> impl IntoView {
 pub fn Category() -> impl IntoView {
     let slug = super::param("tag");
     let (page, retry) = use_data::<CategoryPage>(move || url::category_data_path(&slug.get()));
-    let state = Signal::derive(move || match page.state.get() {
-        Load::Ready(p) => Load::Ready(p.map(|c| c.0)),
+    tag_page_view(
+        Taxonomy::Categories,
+        inner(page.state, |c| c.0),
+        slug,
+        retry,
+    )
+}
+
+/// `/series/:tag/`: a series' parts, in reading order.
+#[component]
+pub fn Series() -> impl IntoView {
+    let slug = super::param("tag");
+    let (page, retry) = use_data::<SeriesPage>(move || url::series_data_path(&slug.get()));
+    tag_page_view(Taxonomy::Series, inner(page.state, |s| s.0), slug, retry)
+}
+
+/// The [`TagPage`] inside a taxonomy's own data type (`CategoryPage`, `SeriesPage`).
+fn inner<P: Clone + Send + Sync + 'static>(
+    state: RwSignal<Load<Option<P>>>,
+    tag_page: fn(P) -> TagPage,
+) -> Signal<Load<Option<TagPage>>> {
+    Signal::derive(move || match state.get() {
+        Load::Ready(p) => Load::Ready(p.map(tag_page)),
         Load::Loading => Load::Loading,
         Load::Failed(e) => Load::Failed(e),
-    });
-    tag_page_view(Taxonomy::Categories, state, slug, retry)
+    })
 }
 
 fn tag_page_view(
@@ -83,6 +103,7 @@ fn tag_page_view(
             let (what, verb) = match taxonomy {
                 Taxonomy::Tags => ("Tag", "tagged"),
                 Taxonomy::Categories => ("Category", "in"),
+                Taxonomy::Series => ("Series", "in the series"),
             };
             view! {
                 <section class="not-found">
@@ -98,11 +119,16 @@ fn tag_page_view(
         Load::Ready(Some(p)) => {
             let count = p.tag.count;
             let tags = p.taxonomy == Taxonomy::Tags;
+            let noun = if p.taxonomy == Taxonomy::Series {
+                "part"
+            } else {
+                "post"
+            };
             view! {
                 <section class="index">
                     <h1 class="tag-title">{p.title()}</h1>
                     <p class="tag-summary">
-                        {format!("{count} post{}", if count == 1 { "" } else { "s" })}
+                        {format!("{count} {noun}{}", if count == 1 { "" } else { "s" })}
                         {tags.then(|| view! { " · " <A href=tags_href() exact=true>"All tags"</A> })}
                     </p>
                     <PostList posts=p.posts />

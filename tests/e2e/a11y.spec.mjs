@@ -1,7 +1,7 @@
 // Accessible and responsive: landmarks, a working skip link, AA contrast in both themes, and
 // no horizontal scrolling at 320 px.
 import { test, expect } from "@playwright/test";
-import { started } from "./common.mjs";
+import { contrasts, started } from "./common.mjs";
 
 const PAGES = ["./", "posts/writing-posts-with-quire/", "tags/", "search/?q=python"];
 
@@ -25,35 +25,6 @@ test("landmarks and a skip link that moves focus to the content", async ({ page 
   await expect(img).toHaveAttribute("height", "120");
   await expect(img).not.toHaveAttribute("loading", "lazy");
 });
-
-// Each selector's first element: its text colour against the first opaque background behind it.
-function contrasts(selectors) {
-  const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
-  const lum = ([r, g, b]) => {
-    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
-  const ratio = (a, b) => {
-    const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
-    return (x + 0.05) / (y + 0.05);
-  };
-  const bg = getComputedStyle(document.body).backgroundColor;
-  const out = {};
-  for (const sel of selectors) {
-    const el = document.querySelector(sel);
-    if (!el) continue;
-    let back = bg;
-    for (let n = el; n; n = n.parentElement) {
-      const c = getComputedStyle(n).backgroundColor;
-      if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") {
-        back = c;
-        break;
-      }
-    }
-    out[sel] = ratio(getComputedStyle(el).color, back);
-  }
-  return out;
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`text meets WCAG AA contrast in the ${scheme} theme`, async ({ browser, baseURL }) => {

@@ -286,3 +286,14 @@ test("code is highlighted at build time, the same in the prerendered page and in
   expect(darkKeyword).not.toBe(lightKeyword);
   await context.close();
 });
+
+test("the archive keeps the seed post's impossible date as written, under Undated, at the base path", async ({ page, baseURL }) => {
+  await page.goto(new URL("archive/", baseURL).href);
+  await expect(page.locator(".archive h2").last()).toHaveText("Undated");
+  const seed = page.locator(".archive-list").last().locator("li", { hasText: SEED_TITLE });
+  await expect(seed.locator(".archive-date")).toHaveText("2022-15-03 10:18:00");
+  await started(page);
+  await seed.getByRole("link").click();
+  await expect(page).toHaveURL(new URL(SEED_PATH, baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText(SEED_TITLE);
+});

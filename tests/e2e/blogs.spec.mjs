@@ -2,7 +2,7 @@
 // every old address lands on its post on a plain static host, page bundles show their files,
 // sections keep equal file names apart, and dates are read as those generators meant them.
 import { test, expect } from "@playwright/test";
-import { failOnPageErrors, started } from "./common.mjs";
+import { contrasts, failOnPageErrors, started } from "./common.mjs";
 
 failOnPageErrors();
 
@@ -83,6 +83,9 @@ test("dates are read as each generator meant them, and the index is in that orde
     "An Astro post", // pubDate: 'Jul 08 2022'
     "A Hugo leaf bundle",
     "A post full of photos",
+    "Charting basics, part 2: colour and labels", // Hugo, RFC 3339
+    "Charting basics, part 3: axes that do not lie", // Zola, TOML date
+    "Charting basics, part 1: picking a chart",
   ]);
   const jekyll = page.locator(".post-item", { hasText: "A Jekyll post with an odd date" });
   await expect(jekyll.locator("time")).toHaveText("29 January 2023");
@@ -91,7 +94,7 @@ test("dates are read as each generator meant them, and the index is in that orde
 test("section files, template-only pages, bundle resources and unpublished posts are not posts", async ({ request, baseURL }) => {
   const manifest = await (await request.get(new URL("manifest.json", baseURL).href)).json();
   const slugs = manifest.posts.map((p) => p.slug).sort();
-  expect(slugs).toEqual(["astro-post", "blog/charts", "blog/intro", "blog/photos", "hugo-leaf", "jekyll-odd-date", "notes/intro"]);
+  expect(slugs).toEqual(["astro-post", "blog/charts", "blog/intro", "blog/photos", "charting-basics-1", "charting-basics-2", "charting-basics-3", "hugo-leaf", "jekyll-odd-date", "notes/intro"]);
   for (const path of ["posts/latest/", "posts/index/", "posts/unpublished/", "posts/hugo-leaf/notes/"]) {
     expect((await request.get(new URL(path, baseURL).href)).status(), path).toBe(404);
   }
@@ -330,4 +333,147 @@ test("standalone pages are found by search and open at their own address", async
   await result.locator("a").click();
   await expect(page).toHaveURL(new URL("about/", baseURL).href);
   await expect(page.locator("h1.article-title")).toHaveText("About");
+});
+
+test("GitHub's alerts are labelled callouts, AA in both themes, prerendered and rendered in the app", async ({ browser, baseURL }) => {
+  const KINDS = ["Tip", "Important", "Warning", "Caution"];
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ baseURL, colorScheme });
+    const page = await context.newPage();
+    await page.goto("posts/charting-basics-2/");
+    const notes = page.getByRole("note");
+    await expect(notes.locator(".callout-title")).toHaveText(KINDS);
+    await expect(notes.nth(2)).toContainText("A rainbow palette suggests an order");
+    await expect(page.locator(".prose")).not.toContainText("[!");
+    const selectors = KINDS.flatMap((k) => [`.callout-${k.toLowerCase()} .callout-title`, `.callout-${k.toLowerCase()} p:not(.callout-title)`]);
+    const ratios = await page.evaluate(contrasts, selectors);
+    expect(Object.keys(ratios)).toEqual(selectors);
+    for (const [sel, r] of Object.entries(ratios)) expect(r, `${colorScheme}: ${sel} contrast ${r.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
+    // Each kind its own colour: the rule beside it matches its title.
+    const colours = await page.locator(".callout").evaluateAll((els) => els.map((e) => getComputedStyle(e).borderLeftColor));
+    expect(new Set(colours).size).toBe(4);
+    await context.close();
+  }
+  // Reached inside the app, the renderer worker writes the same callouts.
+  const page = await browser.newPage({ baseURL });
+  await page.goto("posts/charting-basics-1/");
+  await started(page);
+  await page.locator(".series a", { hasText: "Charting basics, part 2" }).click();
+  await expect(page.locator("h1.article-title")).toHaveText("Charting basics, part 2: colour and labels");
+  await expect(page.getByRole("note").locator(".callout-title")).toHaveText(KINDS);
+  await page.close();
+});
+
+test("a series: each part shows where it stands and links the others; the series has its own page", async ({ page, request, baseURL }) => {
+  // Hugo's `series` list with `series_weight`, Zola's `taxonomies.series` with
+  // `extra.series_order`: part 3 was written before part 2 and still comes third.
+  await page.goto("posts/charting-basics-3/");
+  await started(page);
+  const box = page.getByRole("navigation", { name: "Series" });
+  await expect(box.locator(".series-title")).toHaveText("Part 3 of 3 in Charting basics");
+  await expect(box.locator("li")).toHaveText([
+    "Charting basics, part 1: picking a chart",
+    "Charting basics, part 2: colour and labels",
+    "Charting basics, part 3: axes that do not lie",
+  ]);
+  await expect(box.locator("li[aria-current=page]")).toHaveText(/part 3/);
+  await expect(box.locator("li[aria-current=page] a")).toHaveCount(0);
+  await box.getByRole("link", { name: "Charting basics", exact: true }).click();
+  await expect(page).toHaveURL(new URL("series/charting-basics/", baseURL).href);
+  await expect(page.locator("h1")).toHaveText("Series: Charting basics");
+  await expect(page).toHaveTitle("Series: Charting basics · Moved-in blogs");
+  await expect(page.locator(".tag-summary")).toHaveText("3 parts");
+  await expect(page.locator(".post-list .post-item-title")).toHaveText([/part 1/, /part 2/, /part 3/]);
+  // In the app, from part 1 to part 2 by the series' links.
+  await page.locator(".post-list a", { hasText: "part 1" }).click();
+  await expect(box.locator(".series-title")).toHaveText("Part 1 of 3 in Charting basics");
+  // The series page exists for crawlers and readers without JavaScript, and in the sitemap.
+  const html = await (await request.get(new URL("series/charting-basics/", baseURL).href)).text();
+  expect(html).toContain("<h1 class=\"tag-title\">Series: Charting basics</h1>");
+  const sitemap = await (await request.get(new URL("sitemap.xml", baseURL).href)).text();
+  expect(sitemap).toContain("<loc>https://blogs.example/series/charting-basics/</loc>");
+  expect(sitemap).toContain("<loc>https://blogs.example/archive/</loc>");
+  // A series that does not exist says so.
+  await page.goto("series/no-such-series/");
+  await expect(page.locator("h1")).toHaveText("Series not found");
+});
+
+test("related posts: up to three, from shared tags and words, followed inside the app", async ({ page, baseURL }) => {
+  await page.goto("posts/charting-basics-1/");
+  await started(page);
+  const related = page.getByRole("navigation", { name: "Related posts" });
+  const links = related.getByRole("link");
+  const titles = await links.allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.length).toBeLessThanOrEqual(3);
+  // The other parts share its tags and words; the Zola post tagged `data` may follow; posts on
+  // nothing alike (a Jekyll post without tags) never appear.
+  expect(titles.slice(0, 2).sort()).toEqual(["Charting basics, part 2: colour and labels", "Charting basics, part 3: axes that do not lie"]);
+  expect(titles).not.toContain("A Jekyll post with an odd date");
+  await links.first().click();
+  await expect(page.locator("h1.article-title")).toHaveText(titles[0]);
+  await expect(page.getByRole("navigation", { name: "Related posts" }).getByRole("link", { name: "Charting basics, part 1: picking a chart" })).toBeVisible();
+  // A post that shares nothing shows no empty section.
+  await page.goto("posts/hugo-leaf/");
+  await expect(page.locator("h1.article-title")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Related posts" })).toHaveCount(0);
+});
+
+test("the archive lists every post by year and month, titles and dates only", async ({ page, request, baseURL }) => {
+  await page.goto(baseURL);
+  await started(page);
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Archive" }).click();
+  await expect(page).toHaveURL(new URL("archive/", baseURL).href);
+  await expect(page).toHaveTitle("Archive · Moved-in blogs");
+  await expect(page.locator(".archive h2")).toHaveText(["2025", "2024", "2023", "2022", "2021", "2020", "2019"]);
+  await expect(page.locator(".archive .tag-summary")).toHaveText("10 posts");
+  await expect(page.locator(".archive-list li")).toHaveCount(10);
+  // 2019: March, newest first, each with its day.
+  const march = page.locator(".archive h3").last();
+  await expect(march).toHaveText("March");
+  await expect(page.locator(".archive-list").last().locator("li")).toHaveText([
+    "15 MarchCharting basics, part 2: colour and labels",
+    "8 MarchCharting basics, part 3: axes that do not lie",
+    "1 MarchCharting basics, part 1: picking a chart",
+  ]);
+  await expect(page.locator(".archive-list time").first()).toHaveAttribute("datetime", "2025-06-26");
+  await page.getByRole("link", { name: "A Hugo leaf bundle" }).click();
+  await expect(page).toHaveURL(new URL("posts/hugo-leaf/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("A Hugo leaf bundle");
+  // Prerendered: the whole list without JavaScript.
+  const html = await (await request.get(new URL("archive/", baseURL).href)).text();
+  expect(html).toContain(">Charting basics, part 3: axes that do not lie</a>");
+  expect(html).toContain("<h2 id=\"y2019\">2019</h2>");
+});
+
+test("TeX math is MathML in the prerendered page, the app and the feed, with no script and no CSP violation", async ({ page, request, baseURL }) => {
+  const violations = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const check = async () => {
+    const math = page.locator(".prose math");
+    await expect(math).toHaveCount(3);
+    await expect(math.nth(1)).toHaveAttribute("display", "block");
+    await expect(math.nth(1).locator("mfrac")).toHaveCount(1);
+    await expect(math.nth(2)).toHaveText("y=mx+b");
+    // Laid out by the browser's own MathML: the fraction stacks, so the block is taller than
+    // a line, and it sits on a line of its own.
+    const [inline, block] = await Promise.all([0, 1].map((i) => math.nth(i).boundingBox()));
+    expect(block.height).toBeGreaterThan(inline.height * 1.5);
+    expect(await page.locator("script[src*=mathjax], script[src*=katex], link[href*=font]").count()).toBe(0);
+    // What the converter cannot read is shown as written.
+    await expect(page.locator(".prose code.math-source")).toHaveText("$\\fracc{1}{2}$");
+  };
+  await page.goto("posts/charting-basics-3/");
+  await check();
+  // In the app (the renderer worker), from part 2's series box.
+  await page.goto("posts/charting-basics-2/");
+  await started(page);
+  await page.getByRole("navigation", { name: "Series" }).getByRole("link", { name: /part 3/ }).click();
+  await expect(page.locator("h1.article-title")).toHaveText(/part 3/);
+  await check();
+  expect(violations).toEqual([]);
+  const feed = await (await request.get(new URL("feed.xml", baseURL).href)).text();
+  expect(feed).toContain("&lt;math display=&quot;block&quot;&gt;");
 });

@@ -83,7 +83,15 @@ for (const csp of [true, false]) {
     const prose = page.locator(".prose");
     await expect(prose.locator("kbd")).toHaveText("Ctrl");
     await expect(prose.locator("abbr")).toHaveAttribute("title", "HyperText Markup Language");
-    expect(await prose.locator("script, iframe, object, embed, form, base, meta, svg, math, style").count()).toBe(0);
+    expect(await prose.locator("script, iframe, object, embed, form, base, meta, svg, style").count()).toBe(0);
+    // TeX math is MathML the build wrote: MathML elements only, the TeX's markup as text.
+    const foreign = await prose.evaluate((el) =>
+      [...el.querySelectorAll("math *")].filter((n) => n.namespaceURI !== "http://www.w3.org/1998/Math/MathML" || ["mglyph", "maction", "annotation-xml"].includes(n.localName)).length,
+    );
+    expect(foreign).toBe(0);
+    await expect(prose.locator("math mtext").first()).toHaveText(`<img src=x onerror="window.__pwned='math'">`);
+    await expect(prose.locator("math")).toHaveCount(1);
+    await expect(prose.locator("code.math-source")).toHaveCount(2);
     const attrs = await prose.evaluate((el) =>
       [...el.querySelectorAll("*")].flatMap((n) => [...n.attributes].map((a) => a.name)),
     );

@@ -146,7 +146,8 @@ test("feed.xml and sitemap.xml parse and list the published posts with absolute 
   expect(sitemap.error).toBeUndefined();
   expect(sitemap.root).toBe("urlset");
   expect(sitemap.locs).toContain(`${SITE}${base}${SEED_PATH}`);
-  expect(sitemap.locs).toHaveLength(5);
+  expect(sitemap.locs).toContain(`${SITE}${base}archive/`);
+  expect(sitemap.locs).toHaveLength(6);
 
   const robots = await (await request.get(new URL("robots.txt", baseURL).href)).text();
   expect(robots).toContain(`Sitemap: ${SITE}${base}sitemap.xml`);

@@ -227,6 +227,11 @@ pub fn write_output(
     for page in build.categories() {
         write_json(out, &page.data_path(), &page)?;
     }
+    for page in build.series() {
+        write_json(out, &page.data_path(), &page)?;
+    }
+    let archive = build.archive();
+    write_json(out, &archive.data_path(), &archive)?;
     for page in build.authors() {
         write_json(out, &page.data_path(), &page)?;
     }

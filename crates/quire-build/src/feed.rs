@@ -155,6 +155,7 @@ fn atom_of(
             &links,
             &[],
             &post.images,
+            &post.math,
         );
         entries.push(Entry {
             title: Text::plain(e.title.as_str()),
@@ -212,6 +213,20 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
     }
     for s in manifest.site.sections.iter() {
         locs.push((absolute(manifest, &url::section_route(base, s, 1))?, None));
+    }
+    if manifest.posts.iter().any(|e| !e.draft) {
+        locs.push((absolute(manifest, &url::archive_route(base))?, None));
+    }
+    let mut series: Vec<&str> = manifest
+        .posts
+        .iter()
+        .filter(|e| !e.draft)
+        .filter_map(|e| e.series_slug.as_deref())
+        .collect();
+    series.sort_unstable();
+    series.dedup();
+    for s in series {
+        locs.push((absolute(manifest, &url::series_route(base, s))?, None));
     }
     for e in manifest.posts.iter().filter(|e| !e.draft) {
         locs.push((

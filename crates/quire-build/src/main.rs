@@ -245,7 +245,7 @@ fn write_site_files(
     let shell = match std::fs::read_to_string(&shell_path) {
         Ok(s) => Ok(shell::inline_stylesheet(
             &args.out,
-            &worker::stamp(&args.out, &s)?,
+            &shell::strip_comments(&worker::stamp(&args.out, &s)?),
         )?),
         Err(e) => Err(e),
     };

@@ -69,6 +69,8 @@ fn routes<'a>(
         tag: None,
         author: None,
         category: None,
+        series: None,
+        archive: None,
         standalone: None,
     };
     let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
@@ -109,6 +111,7 @@ fn routes<'a>(
                 &data.links,
                 &data.code,
                 &data.images,
+                &data.math,
             );
             Row {
                 description: &e.summary,
@@ -163,6 +166,30 @@ fn routes<'a>(
             )
         }
     });
+    let series = build.series().into_iter().map({
+        let empty = empty.clone();
+        move |s| {
+            row(
+                format!("series/{}/index.html", s.0.tag.slug),
+                url::series_route(base, &s.0.tag.slug),
+                s.title(),
+                PageData {
+                    series: Some(s),
+                    ..empty.clone()
+                },
+            )
+        }
+    });
+    let archive = build.archive();
+    let archive = row(
+        "archive/index.html".into(),
+        url::archive_route(base),
+        archive.title(),
+        PageData {
+            archive: Some(archive),
+            ..empty.clone()
+        },
+    );
     let author = build.authors().into_iter().map({
         let empty = empty.clone();
         move |a| {
@@ -190,6 +217,7 @@ fn routes<'a>(
                 &page.0.links,
                 &page.0.code,
                 &page.0.images,
+                &page.0.math,
             );
             Row {
                 description: post.entry.summary.as_str(),
@@ -230,6 +258,8 @@ fn routes<'a>(
         .chain(tags)
         .chain(tag)
         .chain(category)
+        .chain(series)
+        .chain(std::iter::once(archive))
         .chain(author)
         .chain(standalone)
         .chain([search, not_found])

@@ -359,7 +359,7 @@ fn the_feed_parses_back_with_every_post() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|p| !p["draft"].as_bool().unwrap())
+        .filter(|p| !p["draft"].as_bool().unwrap_or(false))
         .collect();
     assert_eq!(published.len(), 3);
     assert_eq!(

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 /// A post's Markdown body as its page shows it; `source` is its entry's (`posts/a/index.md`),
 /// `links` maps other posts' source paths (`posts/other.md`) to their slugs, `code` holds the
-/// build's highlighting, `images` the sizes of its local images.
+/// build's highlighting, `images` the sizes of its local images, `math` its expressions'
+/// MathML.
 pub fn render_post(
     markdown: &str,
     source: &str,
@@ -18,6 +19,7 @@ pub fn render_post(
     links: &[(String, String)],
     code: &[crate::code::Tokens],
     images: &[ImageSize],
+    math: &[String],
 ) -> String {
     let source_dir = source.rsplit_once('/').map_or("", |(dir, _)| dir);
     let lookup = |path: &str| {
@@ -35,6 +37,7 @@ pub fn render_post(
             post_slug: Some(&lookup),
             code,
             images,
+            math,
         },
     )
     .html
@@ -51,6 +54,8 @@ pub enum Job {
         links: Vec<(String, String)>,
         code: Vec<crate::code::Tokens>,
         images: Vec<ImageSize>,
+        #[serde(default)]
+        math: Vec<String>,
     },
     /// A post's plain text, for search snippets ([`crate::markdown::plain_text`]).
     Text { markdown: String },
@@ -66,7 +71,8 @@ impl Job {
                 links,
                 code,
                 images,
-            } => render_post(markdown, source, base, links, code, images),
+                math,
+            } => render_post(markdown, source, base, links, code, images, math),
             Job::Text { markdown } => crate::markdown::plain_text(markdown),
         }
     }
@@ -105,11 +111,12 @@ mod tests {
             links: links.clone(),
             code: vec![],
             images: images.clone(),
+            math: vec![],
         };
         let out = job.run();
         assert_eq!(
             out,
-            render_post(markdown, source, "/blog", &links, &[], &images)
+            render_post(markdown, source, "/blog", &links, &[], &images, &[])
         );
         assert!(out.contains("href=\"/blog/posts/b/\""), "{out}");
         assert!(out.contains("width=\"4\" height=\"3\""), "{out}");

@@ -6,6 +6,7 @@
 //! as 3 May or 15 March. chrono does the calendar arithmetic; the shape is checked here so the
 //! reason given to the author can be precise.
 
+use crate::manifest::MONTHS;
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 /// A valid date, ready for the manifest.
@@ -18,21 +19,6 @@ pub struct PostDate {
     /// Human form for readers: `15 March 2022`.
     pub display: String,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const EXPECTED: &str = "expected YYYY-MM-DD, optionally followed by a time (10:18 or 10:18:00) and a UTC offset (Z, +05:30 or +0530)";
 

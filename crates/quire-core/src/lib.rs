@@ -12,6 +12,7 @@ pub mod escape;
 pub mod front_matter;
 pub mod manifest;
 pub mod markdown;
+pub mod math;
 pub mod render_options;
 pub mod response;
 pub mod sanitize;
@@ -28,6 +29,8 @@ pub mod meta;
 pub mod post;
 #[cfg(feature = "meta")]
 pub mod redirect;
+#[cfg(feature = "meta")]
+pub mod related;
 #[cfg(feature = "meta")]
 pub mod site;
 #[cfg(feature = "meta")]

@@ -191,7 +191,7 @@ impl Default for Site {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostEntry {
     pub slug: String,
     pub title: String,
@@ -199,26 +199,26 @@ pub struct PostEntry {
     pub source: String,
     /// The date as parsed, ISO 8601 (`2022-03-15` or `2022-03-15T10:18:00+05:30`); `None` when
     /// the post has no date or its date is invalid.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The date exactly as the author wrote it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_written: Option<String>,
     /// What readers see: `15 March 2022` for a valid date, else the date as written.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_display: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Plain-text summary for the index: the description, else the text before
     /// `<!-- more -->`, else the first paragraph.
     #[serde(default)]
     pub summary: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// URL slugs of `tags`, in the same order (`/tags/<slug>/`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tag_slugs: Vec<String>,
     /// `categories` (Jekyll, Hugo), a second taxonomy, and their slugs (`/categories/<slug>/`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -235,7 +235,15 @@ pub struct PostEntry {
     /// Their ids, in the same order (`/authors/<id>/`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub author_ids: Vec<String>,
-    #[serde(default)]
+    /// The series the post is a part of, its slug (`/series/<slug>/`) and its place in it
+    /// (`series_order`; by date when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_slug: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_order: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
     pub words: usize,
     pub reading_minutes: u32,
@@ -357,6 +365,15 @@ pub struct PostLink {
     pub title: String,
 }
 
+impl PostLink {
+    pub fn of(p: &PostEntry) -> Self {
+        PostLink {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+        }
+    }
+}
+
 /// Everything the article view needs besides the Markdown (`posts/<slug>.json`, embedded in the
 /// article's page).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -365,17 +382,17 @@ pub struct PostData {
     pub site: Site,
     pub entry: PostEntry,
     /// The newer post (listed before this one).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newer: Option<PostLink>,
     /// The older post (listed after this one).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub older: Option<PostLink>,
     /// Source paths of other posts this one links to (`posts/other.md`) → their slugs, so the
     /// app resolves those links without the whole manifest.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<(String, String)>,
     /// The post's headings, for its table of contents.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headings: Vec<crate::markdown::Heading>,
     /// Highlighting runs for the post's code blocks (see [`crate::code`]); empty when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -383,6 +400,16 @@ pub struct PostData {
     /// Its local images' sizes, read at build time (see [`crate::render_options::ImageSize`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<crate::render_options::ImageSize>,
+    /// Its math expressions as MathML, in order, converted by the build (see [`crate::math`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub math: Vec<String>,
+    /// The series it is a part of, as the article shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesNav>,
+    /// Up to three posts on the same subject (shared tags, similar words), chosen at build
+    /// time (see [`crate::related`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<PostLink>,
 }
 
 /// A tag and how many posts carry it.
@@ -418,17 +445,25 @@ pub struct TagPage {
 #[serde(transparent)]
 pub struct CategoryPage(pub TagPage);
 
-impl RouteData for CategoryPage {
-    fn data_path(&self) -> String {
-        self.0.data_path()
-    }
-    fn title(&self) -> Option<String> {
-        self.0.title()
-    }
-    fn site(&self) -> &Site {
-        &self.0.site
-    }
+/// A taxonomy's own data type is its [`TagPage`] under another name, so the app's cache and
+/// loader tell them apart.
+macro_rules! tag_page_route_data {
+    ($page:ty) => {
+        impl RouteData for $page {
+            fn data_path(&self) -> String {
+                self.0.data_path()
+            }
+            fn title(&self) -> Option<String> {
+                self.0.title()
+            }
+            fn site(&self) -> &Site {
+                &self.0.site
+            }
+        }
+    };
 }
+
+tag_page_route_data!(CategoryPage);
 
 /// Which grouping of posts a [`TagPage`] is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -437,6 +472,8 @@ pub enum Taxonomy {
     #[default]
     Tags,
     Categories,
+    /// Parts of a series, in the series' order (`series_order`, then by date).
+    Series,
 }
 
 impl Taxonomy {
@@ -449,6 +486,7 @@ impl Taxonomy {
         match self {
             Taxonomy::Tags => (&p.tags, &p.tag_slugs),
             Taxonomy::Categories => (&p.categories, &p.category_slugs),
+            Taxonomy::Series => (p.series.as_slice(), p.series_slug.as_slice()),
         }
     }
 }
@@ -468,6 +506,75 @@ pub fn tags(site: &Site, posts: &[PostEntry]) -> (TagList, Vec<TagPage>) {
 pub fn categories(site: &Site, posts: &[PostEntry]) -> Vec<TagPage> {
     group(site, posts, Taxonomy::Categories)
 }
+
+/// Each series' parts, in reading order: those with a `series_order` by it, then the others
+/// oldest first (undated last).
+pub fn series(site: &Site, posts: &[PostEntry]) -> Vec<SeriesPage> {
+    let position: std::collections::HashMap<&str, usize> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.slug.as_str(), i))
+        .collect();
+    let mut pages = group(site, posts, Taxonomy::Series);
+    for page in &mut pages {
+        // `posts` is newest first with undated posts last.
+        page.posts.sort_by_key(|p| {
+            (
+                p.series_order.is_none(),
+                p.series_order,
+                p.date.is_none(),
+                std::cmp::Reverse(position.get(p.slug.as_str()).copied()),
+            )
+        });
+    }
+    pages.into_iter().map(SeriesPage).collect()
+}
+
+/// What an article shows of its series: the parts around it (at most [`SERIES_SHOWN`]) and a
+/// link to the series' page, so a 500-part series does not make each part's data grow.
+pub fn series_nav(page: &SeriesPage, slug: &str) -> Option<SeriesNav> {
+    let parts = &page.0.posts;
+    let at = parts.iter().position(|p| p.slug == slug)?;
+    let first = at
+        .saturating_sub(SERIES_SHOWN / 2)
+        .min(parts.len().saturating_sub(SERIES_SHOWN));
+    Some(SeriesNav {
+        name: page.0.tag.name.clone(),
+        slug: page.0.tag.slug.clone(),
+        total: parts.len(),
+        first: first + 1,
+        current: at - first,
+        parts: parts
+            .iter()
+            .skip(first)
+            .take(SERIES_SHOWN)
+            .map(PostLink::of)
+            .collect(),
+    })
+}
+
+pub const SERIES_SHOWN: usize = 9;
+
+/// A series as one of its parts shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesNav {
+    pub name: String,
+    pub slug: String,
+    /// How many parts the series has.
+    pub total: usize,
+    /// The number of `parts[0]` in the series (1 for the first part).
+    pub first: usize,
+    /// Which of `parts` is this post.
+    pub current: usize,
+    pub parts: Vec<PostLink>,
+}
+
+/// `/series/<slug>/`: a series' parts in order (a [`TagPage`] of [`Taxonomy::Series`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SeriesPage(pub TagPage);
+
+tag_page_route_data!(SeriesPage);
 
 /// The posts of each name of a taxonomy, most used first.
 fn group(site: &Site, posts: &[PostEntry], taxonomy: Taxonomy) -> Vec<TagPage> {
@@ -568,12 +675,14 @@ impl RouteData for TagPage {
         match self.taxonomy {
             Taxonomy::Tags => crate::url::tag_data_path(&self.tag.slug),
             Taxonomy::Categories => crate::url::category_data_path(&self.tag.slug),
+            Taxonomy::Series => crate::url::series_data_path(&self.tag.slug),
         }
     }
     fn title(&self) -> Option<String> {
         Some(match self.taxonomy {
             Taxonomy::Tags => format!("Posts tagged “{}”", self.tag.name),
             Taxonomy::Categories => format!("Posts in “{}”", self.tag.name),
+            Taxonomy::Series => format!("Series: {}", self.tag.name),
         })
     }
     fn site(&self) -> &Site {
@@ -613,6 +722,118 @@ impl RouteData for RedirectMap {
     }
 }
 
+/// `/archive/` (`archive.json`): every post's title and date, in index order, and nothing
+/// else, so the page stays small at 10,000 posts (short keys: they repeat for every post).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Archive {
+    pub version: u32,
+    pub site: Site,
+    pub posts: Vec<ArchiveEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchiveEntry {
+    #[serde(rename = "s")]
+    pub slug: String,
+    #[serde(rename = "t")]
+    pub title: String,
+    /// `YYYY-MM-DD`, for a valid date.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The date as written, when it is not a valid one: shown as it is, never guessed.
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
+}
+
+/// One month of the archive; `month` 0 holds the posts without a valid date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveMonth<'a> {
+    pub year: Option<&'a str>,
+    pub month: u8,
+    pub posts: Vec<&'a ArchiveEntry>,
+}
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Archive {
+    pub fn of(site: &Site, posts: &[PostEntry]) -> Self {
+        Archive {
+            version: VERSION,
+            site: site.clone(),
+            posts: posts
+                .iter()
+                .map(|p| ArchiveEntry {
+                    slug: p.slug.clone(),
+                    title: p.title.clone(),
+                    date: p
+                        .date
+                        .as_deref()
+                        .and_then(|d| d.get(..10))
+                        .map(str::to_string),
+                    written: p.date.is_none().then(|| p.date_written.clone()).flatten(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The posts by month, newest first (the index's order), undated ones last.
+    pub fn months(&self) -> Vec<ArchiveMonth<'_>> {
+        let mut months: Vec<ArchiveMonth> = Vec::new();
+        let mut undated = Vec::new();
+        for p in &self.posts {
+            let Some((year, month)) = p
+                .date
+                .as_deref()
+                .and_then(|d| Some((d.get(..4)?, d.get(5..7)?.parse::<u8>().ok()?)))
+            else {
+                undated.push(p);
+                continue;
+            };
+            match months.last_mut() {
+                Some(m) if m.year == Some(year) && m.month == month => m.posts.push(p),
+                _ => months.push(ArchiveMonth {
+                    year: Some(year),
+                    month,
+                    posts: vec![p],
+                }),
+            }
+        }
+        if !undated.is_empty() {
+            months.push(ArchiveMonth {
+                year: None,
+                month: 0,
+                posts: undated,
+            });
+        }
+        months
+    }
+}
+
+impl RouteData for Archive {
+    fn data_path(&self) -> String {
+        crate::url::ARCHIVE_DATA_PATH.to_string()
+    }
+    fn title(&self) -> Option<String> {
+        Some("Archive".into())
+    }
+    fn site(&self) -> &Site {
+        &self.site
+    }
+}
+
 /// Titles of pages that have no data of their own.
 pub const SEARCH_TITLE: &str = "Search";
 pub const NOT_FOUND_TITLE: &str = "Page not found";
@@ -624,20 +845,26 @@ pub struct PageData {
     pub version: u32,
     pub site: Site,
     /// An index page embeds the list it shows.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListPage>,
     /// An article embeds its own data.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<PostData>,
     /// `/tags/` embeds the tag list.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<TagList>,
     /// `/tags/<slug>/` (or `/categories/<slug>/`) embeds that tag's posts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<TagPage>,
     /// `/categories/<slug>/` embeds that category's posts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<CategoryPage>,
+    /// `/series/<slug>/` embeds that series' parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesPage>,
+    /// `/archive/` embeds every post's title and date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<Archive>,
     /// `/authors/<id>/` embeds that author's posts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<AuthorPage>,
@@ -671,12 +898,11 @@ pub fn paginate(site: &Site, posts: &[PostEntry], per_page: usize) -> Vec<ListPa
 
 /// Neighbours in index order: (newer, older).
 pub fn neighbours(posts: &[PostEntry], index: usize) -> (Option<PostLink>, Option<PostLink>) {
-    let link = |p: &PostEntry| PostLink {
-        slug: p.slug.clone(),
-        title: p.title.clone(),
-    };
-    let newer = index.checked_sub(1).and_then(|i| posts.get(i)).map(link);
-    let older = posts.get(index + 1).map(link);
+    let newer = index
+        .checked_sub(1)
+        .and_then(|i| posts.get(i))
+        .map(PostLink::of);
+    let older = posts.get(index + 1).map(PostLink::of);
     (newer, older)
 }
 
@@ -704,24 +930,96 @@ mod tests {
             slug: slug.into(),
             title: slug.to_uppercase(),
             source: format!("posts/{slug}.md"),
-            date: None,
-            date_written: None,
-            date_display: None,
-            updated: None,
-            description: None,
-            summary: String::new(),
-            tags: vec![],
-            tag_slugs: vec![],
-            categories: vec![],
-            category_slugs: vec![],
-            authors: vec![],
-            author_ids: vec![],
-            image: None,
-            draft: false,
             words: 1,
             reading_minutes: 1,
             hash: "h".into(),
+            ..PostEntry::default()
         }
+    }
+
+    #[test]
+    fn series_parts_follow_their_order_then_their_dates() {
+        // Index order: newest first, undated last.
+        let part = |slug: &str, date: Option<&str>, order: Option<u32>| PostEntry {
+            series: Some("Learn Rust".into()),
+            series_slug: Some("learn-rust".into()),
+            series_order: order,
+            date: date.map(str::to_string),
+            ..entry(slug)
+        };
+        let posts = [
+            part("newest", Some("2024-03-01"), None),
+            part("second", Some("2024-02-01"), Some(2)),
+            entry("other"),
+            part("older", Some("2024-01-01"), None),
+            part("first", Some("2023-12-01"), Some(1)),
+            part("undated", None, None),
+        ];
+        let series = series(&Site::default(), &posts);
+        assert_eq!(series.len(), 1);
+        let s = &series[0].0;
+        let order: Vec<_> = s.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(order, ["first", "second", "older", "newest", "undated"]);
+        assert_eq!(
+            (s.tag.count, series[0].title().unwrap().as_str()),
+            (5, "Series: Learn Rust")
+        );
+        let nav = series_nav(&series[0], "older").unwrap();
+        assert_eq!((nav.total, nav.first, nav.current), (5, 1, 2));
+        assert_eq!(nav.parts[nav.current].slug, "older");
+    }
+
+    #[test]
+    fn a_long_series_shows_the_parts_around_the_current_one() {
+        let posts: Vec<_> = (0..500)
+            .map(|i| PostEntry {
+                series: Some("Daily".into()),
+                series_slug: Some("daily".into()),
+                series_order: Some(i),
+                ..entry(&format!("p{i}"))
+            })
+            .collect();
+        let series = series(&Site::default(), &posts);
+        let nav = series_nav(&series[0], "p250").unwrap();
+        assert_eq!(nav.parts.len(), SERIES_SHOWN);
+        assert_eq!(nav.parts[nav.current].slug, "p250");
+        assert_eq!(nav.first + nav.current, 251, "part 251 of 500");
+        let last = series_nav(&series[0], "p499").unwrap();
+        assert_eq!((last.first, last.current + 1), (492, SERIES_SHOWN));
+    }
+
+    #[test]
+    fn the_archive_groups_by_month_and_keeps_bad_dates_as_written() {
+        let dated = |slug: &str, date: &str| PostEntry {
+            date: Some(date.into()),
+            ..entry(slug)
+        };
+        let posts = [
+            dated("c", "2024-03-09T10:00:00+02:00"),
+            dated("b", "2024-03-01"),
+            dated("a", "2023-12-24"),
+            PostEntry {
+                date_written: Some("2022-15-03 10:18:00".into()),
+                ..entry("seed")
+            },
+        ];
+        let archive = Archive::of(&Site::default(), &posts);
+        let months: Vec<_> = archive
+            .months()
+            .iter()
+            .map(|m| (m.year, m.month, m.posts.len()))
+            .collect();
+        assert_eq!(
+            months,
+            [(Some("2024"), 3, 2), (Some("2023"), 12, 1), (None, 0, 1)]
+        );
+        assert_eq!(archive.posts[0].date.as_deref(), Some("2024-03-09"));
+        assert_eq!(
+            archive.posts[3].written.as_deref(),
+            Some("2022-15-03 10:18:00")
+        );
+        let json = serde_json::to_string(&archive.posts[1]).unwrap();
+        assert_eq!(json, r#"{"s":"b","t":"B","d":"2024-03-01"}"#);
     }
 
     #[test]

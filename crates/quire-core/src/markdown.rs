@@ -6,6 +6,9 @@
 //! - link and image URLs are limited to http, https, mailto, relative and fragment targets;
 //! - relative URLs are resolved against the post's folder and the site's base path, and links to
 //!   other posts' `.md` files become links to their pages;
+//! - GitHub's alerts (`> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`)
+//!   become labelled callouts ([`callout_start`]);
+//! - TeX math (`$…$`, `$$…$$`) becomes MathML ([`crate::math`]), or its source when it cannot;
 //! - headings get stable, unique ids (for anchors and a table of contents), and are shifted
 //!   so the post's first heading is an `h2`, right under the page's `h1` title (see
 //!   [`heading_level`]).
@@ -41,6 +44,8 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
 }
 
 /// Markdown (a post's body, without front matter) → safe HTML and its headings.
@@ -60,6 +65,7 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
             ids: IdSet::default(),
             shift: None,
             blocks: 0,
+            maths: 0,
             queued: std::collections::VecDeque::new(),
         },
     );
@@ -148,6 +154,7 @@ struct Pipeline<'a, 'e> {
     /// Set by the first heading: see [`heading_level`].
     shift: Option<i8>,
     blocks: usize,
+    maths: usize,
     queued: std::collections::VecDeque<Event<'e>>,
 }
 
@@ -198,8 +205,26 @@ impl<'e> Pipeline<'_, 'e> {
                     id,
                 })
             }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                Event::Html(CowStr::from(callout_start(kind)))
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::from("</div>\n")),
+            Event::InlineMath(tex) => Event::InlineHtml(CowStr::from(self.math(&tex, false))),
+            Event::DisplayMath(tex) => Event::InlineHtml(CowStr::from(self.math(&tex, true))),
             other => other,
         }
+    }
+
+    /// The next math expression: the build's MathML for it, checked again, or its source when
+    /// the build could not convert it (and warned) or the data has none.
+    fn math(&mut self, tex: &str, display: bool) -> String {
+        self.maths += 1;
+        self.opts
+            .math
+            .get(self.maths - 1)
+            .filter(|m| !m.is_empty())
+            .and_then(|m| crate::math::checked(m))
+            .unwrap_or_else(|| crate::math::source_html(tex, display))
     }
 
     /// A heading's events up to its end: an id from its text (or its `{#id}`), made unique,
@@ -299,6 +324,20 @@ impl<'e> Iterator for Pipeline<'_, 'e> {
             }
             _ => Some(event),
         }
+    }
+}
+
+/// A GitHub alert's opening: a `note` region labelled by its visible title, so a screen reader
+/// announces "Warning" before the text as a sighted reader sees it. Its colour comes from the
+/// class (both themes, AA: `style/main.css`).
+pub fn callout_start(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
+    use pulldown_cmark::BlockQuoteKind as K;
+    match kind {
+        K::Note => "<div class=\"callout callout-note\" role=\"note\"><p class=\"callout-title\">Note</p>\n",
+        K::Tip => "<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">Tip</p>\n",
+        K::Important => "<div class=\"callout callout-important\" role=\"note\"><p class=\"callout-title\">Important</p>\n",
+        K::Warning => "<div class=\"callout callout-warning\" role=\"note\"><p class=\"callout-title\">Warning</p>\n",
+        K::Caution => "<div class=\"callout callout-caution\" role=\"note\"><p class=\"callout-title\">Caution</p>\n",
     }
 }
 
@@ -543,6 +582,50 @@ mod tests {
     }
 
     #[test]
+    fn math_comes_from_the_build_and_is_checked_again() {
+        let math = vec![
+            "<math display=\"inline\"><mi>x</mi></math>".to_string(),
+            "<math><script>x</script></math>".to_string(),
+        ];
+        let opts = RenderOptions {
+            math: &math,
+            ..RenderOptions::default()
+        };
+        let h = render("$x$ and $y$ and $z$", &opts).html;
+        assert!(
+            h.contains("<math display=\"inline\"><mi>x</mi></math>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<code class=\"math-source\">$y$</code>"),
+            "refused: {h}"
+        );
+        assert!(
+            h.contains("<code class=\"math-source\">$z$</code>"),
+            "no MathML: {h}"
+        );
+        // Prices are not math: a `$` before a space opens nothing, one after a space closes nothing.
+        assert_eq!(
+            html("It costs $5 and $10."),
+            "<p>It costs $5 and $10.</p>\n"
+        );
+    }
+
+    #[test]
+    fn github_alerts_become_labelled_callouts() {
+        let h = html("> [!WARNING]\n> Back up *first*.\n\n> [!tip]\n> Nested:\n> > plain quote\n\n> [!UNKNOWN]\n> stays a quote\n");
+        assert!(h.contains("<div class=\"callout callout-warning\" role=\"note\"><p class=\"callout-title\">Warning</p>\n<p>Back up <em>first</em>.</p>\n</div>"), "{h}");
+        assert!(h.contains("callout-tip"), "{h}");
+        assert!(
+            h.contains("<blockquote>\n<p>plain quote</p>\n</blockquote>\n</div>"),
+            "{h}"
+        );
+        assert!(h.contains("<blockquote>\n<p>[!UNKNOWN]"), "{h}");
+        assert!(!h.contains("[!WARNING]"), "{h}");
+        assert_eq!(plain_text("> [!NOTE]\n> Read me.").trim(), "Read me.");
+    }
+
+    #[test]
     fn images_get_their_sizes_and_all_but_the_first_load_lazily() {
         let images = [
             ("posts/a/one.png".to_string(), 240, 120),
@@ -641,6 +724,7 @@ mod tests {
             post_slug: None,
             code: &[],
             images: &[],
+            math: &[],
         };
         let h = render("![a](./images/a.png) [b](/about)", &opts).html;
         assert!(
@@ -659,6 +743,7 @@ mod tests {
             post_slug: Some(&lookup),
             code: &[],
             images: &[],
+            math: &[],
         };
         let h = render("[o](./2024-01-01-other.md#setup) [m](missing.md)", &opts).html;
         assert!(h.contains("href=\"/blog/posts/other/#setup\""), "{h}");

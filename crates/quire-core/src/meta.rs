@@ -31,6 +31,12 @@ pub struct Meta {
     /// The template or layout the front matter names (`template` in Zola, `layout` in Jekyll
     /// and Hugo): a file with nothing but that is another generator's page, not a post.
     pub template: Option<String>,
+    /// The series the post is a part of: `series` (one text, or Hugo's taxonomy list), Zola's
+    /// `taxonomies.series` or `extra.series`.
+    pub series: Option<String>,
+    /// Its place in the series: `series_order` or `series_weight` (or under `extra`); by date
+    /// when not given.
+    pub series_order: Option<u32>,
 }
 
 /// At most this many tags (and as many old addresses) per post; more are dropped with a
@@ -200,6 +206,66 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
         diags,
     );
     meta.aliases = aliases;
+
+    let series = ["series"]
+        .iter()
+        .find_map(|k| map.get(*k).map(|v| (*k, v)))
+        .or_else(|| Some(("taxonomies.series", map.get("taxonomies")?.get("series")?)))
+        .or_else(|| Some(("extra.series", map.get("extra")?.get("series")?)));
+    if let Some((key, value)) = series {
+        let names = list(
+            key,
+            value,
+            "series: Rust from scratch",
+            path,
+            line("series"),
+            diags,
+        );
+        if names.len() > 1 {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "a post is part of one series; it is shown in “{}”, the other {} ignored",
+                        names[0],
+                        if names.len() == 2 { "is" } else { "are" }
+                    ),
+                )
+                .field(key, Some(&compact(value)))
+                .at_line(line("series")),
+            );
+        }
+        meta.series = names.into_iter().next();
+    }
+    let order = ["series_order", "series_weight"]
+        .iter()
+        .find_map(|k| map.get(*k).map(|v| (k.to_string(), v)))
+        .or_else(|| {
+            let extra = map.get("extra")?;
+            ["series_order", "series_weight"]
+                .iter()
+                .find_map(|k| extra.get(*k).map(|v| (format!("extra.{k}"), v)))
+        });
+    if let Some((key, value)) = order {
+        let n = match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        meta.series_order = n.and_then(|n| u32::try_from(n).ok());
+        if meta.series_order.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "`{key}` must be a whole number (1, 2, …); the part is placed by its date"
+                    ),
+                )
+                .field(&key, Some(&compact(value)))
+                .at_line(line(key.trim_start_matches("extra."))),
+            );
+        }
+    }
 
     // Jekyll's `published: false` is a draft.
     let draft = match (map.get("draft"), map.get("published")) {

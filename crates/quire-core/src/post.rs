@@ -34,6 +34,8 @@ pub struct Post {
     pub old_addresses: Vec<(String, String)>,
     /// Its local images' sizes, once [`crate::site_build::SiteBuild::measure_images`] ran.
     pub images: Vec<crate::render_options::ImageSize>,
+    /// Its math expressions as MathML, in order (see [`crate::math`]).
+    pub math: Vec<String>,
 }
 
 /// Whether a Markdown file under `posts/` is a section's settings (`_index.md`, as in Zola and
@@ -224,6 +226,18 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             }
         });
 
+    // Math the converter cannot read is shown as its source; the author hears where.
+    let (math, math_errors) = crate::math::render_all(body);
+    for (offset, tex, reason) in math_errors {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                format!("this math cannot be converted to MathML ({reason}); it is shown as its TeX source"),
+            )
+            .field("math", Some(&tex))
+            .at_line(Some(split.body_line + body[..offset].matches('\n').count())),
+        );
+    }
     let words = markdown::word_count(body);
     let summary = match &meta.description {
         Some(d) => d.clone(),
@@ -262,6 +276,9 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         }),
         author_ids: meta.authors.iter().map(|a| tag_slug(a)).collect(),
         authors: meta.authors.clone(),
+        series_slug: meta.series.as_deref().map(tag_slug),
+        series: meta.series.clone(),
+        series_order: meta.series_order,
         draft: meta.draft,
         words,
         reading_minutes: markdown::reading_minutes(words),
@@ -274,6 +291,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             timestamp,
             code: Vec::new(),
             images: Vec::new(),
+            math,
             old_addresses: meta
                 .aliases
                 .iter()

@@ -18,6 +18,9 @@ pub struct RenderOptions<'a> {
     /// Sizes of the post's local images, read at build time, so the page never shifts as they
     /// load.
     pub images: &'a [ImageSize],
+    /// MathML of the post's math expressions, in order, converted at build time (`""` for one
+    /// that could not be): see [`crate::math`].
+    pub math: &'a [String],
 }
 
 /// A local image's path relative to the site root (`posts/a/chart.png`), width and height.
@@ -31,6 +34,7 @@ impl Default for RenderOptions<'_> {
             post_slug: None,
             code: &[],
             images: &[],
+            math: &[],
         }
     }
 }

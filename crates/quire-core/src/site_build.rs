@@ -199,6 +199,8 @@ pub const RESERVED: &[&str] = &[
     "tags",
     "categories",
     "authors",
+    "series",
+    "archive",
     "search",
     "page",
     "index",
@@ -218,7 +220,9 @@ impl SiteBuild {
         let builtin = |what: &str| format!("quire's {what}");
         live.insert(String::new(), builtin("home page"));
         live.insert("index.html".into(), builtin("home page"));
-        for route in ["posts/", "tags/", "search/", "page/", "index/", "404.html"] {
+        for route in [
+            "posts/", "tags/", "search/", "page/", "index/", "archive/", "404.html",
+        ] {
             live.insert(route.to_string(), builtin(&format!("/{route} address")));
         }
         let per_page = self.manifest.site.posts_per_page.max(1);
@@ -251,6 +255,12 @@ impl SiteBuild {
                 live.insert(
                     format!("authors/{a}/"),
                     builtin(&format!("author page /authors/{a}/")),
+                );
+            }
+            if let Some(s) = &p.series_slug {
+                live.insert(
+                    format!("series/{s}/"),
+                    builtin(&format!("series page /series/{s}/")),
                 );
             }
             for t in &p.tag_slugs {
@@ -326,6 +336,16 @@ impl SiteBuild {
         manifest::authors(&self.manifest.site, &self.manifest.posts)
     }
 
+    /// Each series' parts in order (drafts included only in development builds).
+    pub fn series(&self) -> Vec<manifest::SeriesPage> {
+        manifest::series(&self.manifest.site, &self.manifest.posts)
+    }
+
+    /// Every post's title and date, for `/archive/`.
+    pub fn archive(&self) -> manifest::Archive {
+        manifest::Archive::of(&self.manifest.site, &self.manifest.posts)
+    }
+
     /// The tag list and each tag's posts (drafts included only in development builds).
     pub fn tags(&self) -> (manifest::TagList, Vec<manifest::TagPage>) {
         manifest::tags(&self.manifest.site, &self.manifest.posts)
@@ -339,9 +359,11 @@ impl SiteBuild {
         let site = &self.manifest.site;
         let rendered = |s: &SectionInfo| {
             let dir = format!("posts/{}", s.path);
+            let math = crate::math::render_all(&s.intro).0;
             let opts = crate::render_options::RenderOptions {
                 base,
                 source_dir: dir.trim_end_matches('/'),
+                math: &math,
                 ..Default::default()
             };
             SectionInfo {
@@ -374,13 +396,31 @@ impl SiteBuild {
                 lists.push(l);
             }
         }
+        let series = self.series();
+        let texts: Vec<String> = self
+            .posts
+            .iter()
+            .map(|p| markdown::plain_text(front_matter::body(&p.text)))
+            .collect();
+        let subjects: Vec<_> = self
+            .posts
+            .iter()
+            .zip(&texts)
+            .map(|(p, text)| crate::related::Subject {
+                tags: &p.entry.tag_slugs,
+                text,
+            })
+            .collect();
+        let related = crate::related::related(&subjects);
         let posts = self
             .posts
             .iter()
+            .zip(related)
             .enumerate()
-            .map(|(i, post)| {
+            .map(|(i, (post, related))| {
                 let (newer, older) = manifest::neighbours(entries, i);
                 let (links, headings) = links_and_headings(post, &self.manifest);
+                let e = &post.entry;
                 PostData {
                     version: VERSION,
                     site: site.clone(),
@@ -391,6 +431,15 @@ impl SiteBuild {
                     headings,
                     code: post.code.clone(),
                     images: post.images.clone(),
+                    math: post.math.clone(),
+                    series: e.series_slug.as_ref().and_then(|slug| {
+                        let page = series.iter().find(|s| s.0.tag.slug == *slug)?;
+                        manifest::series_nav(page, &e.slug)
+                    }),
+                    related: related
+                        .into_iter()
+                        .map(|j| manifest::PostLink::of(&entries[j]))
+                        .collect(),
                 }
             })
             .collect();
@@ -417,6 +466,9 @@ impl SiteBuild {
                     headings,
                     code: page.code.clone(),
                     images: page.images.clone(),
+                    math: page.math.clone(),
+                    series: None,
+                    related: Vec::new(),
                 })
             })
             .collect()
@@ -487,6 +539,7 @@ fn links_and_headings(
             post_slug: Some(&lookup),
             code: &[],
             images: &[],
+            math: &[],
         },
     );
     (found.into_inner(), rendered.headings)

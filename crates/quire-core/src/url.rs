@@ -149,6 +149,22 @@ pub fn category_data_path(slug: &str) -> String {
     format!("categories/{slug}.json")
 }
 
+/// `/blog/series/<slug>/`: a series' parts; their data at `series/<slug>.json`.
+pub fn series_route(base: &str, slug: &str) -> String {
+    format!("{base}/series/{slug}/")
+}
+
+pub fn series_data_path(slug: &str) -> String {
+    format!("series/{slug}.json")
+}
+
+/// `/blog/archive/`: every post by year and month.
+pub fn archive_route(base: &str) -> String {
+    format!("{base}/archive/")
+}
+
+pub const ARCHIVE_DATA_PATH: &str = "archive.json";
+
 /// `/blog/authors/<id>/`: an author's posts; their data at `authors/<id>.json`.
 pub fn author_route(base: &str, id: &str) -> String {
     format!("{base}/authors/{id}/")

@@ -102,6 +102,7 @@ fn quire_html(md: &str) -> String {
         post_slug: None,
         code: &[],
         images: &[],
+        math: &[],
     };
     render(md, &opts).html
 }

@@ -841,3 +841,60 @@ fn a_pages_old_addresses_lead_to_the_page() {
         "/blog/about-me/ /blog/about/ 301\n"
     );
 }
+
+#[test]
+fn series_as_each_generator_writes_it() {
+    let part = |fm: &str| read("p.md", &format!("{fm}\n# Body\n")).0.unwrap().entry;
+    let hugo = part("---\ntitle: A\nseries: [\"Learn Rust\"]\nseries_weight: 2\n---");
+    assert_eq!(hugo.series.as_deref(), Some("Learn Rust"));
+    assert_eq!(hugo.series_slug.as_deref(), Some("learn-rust"));
+    assert_eq!(hugo.series_order, Some(2));
+    let zola = part("+++\ntitle = \"A\"\n[taxonomies]\nseries = [\"Learn Rust\"]\n[extra]\nseries_order = 3\n+++");
+    assert_eq!(
+        (zola.series.as_deref(), zola.series_order),
+        (Some("Learn Rust"), Some(3))
+    );
+    let plain = part("---\ntitle: A\nseries: Learn Rust\n---");
+    assert_eq!(
+        (plain.series.as_deref(), plain.series_order),
+        (Some("Learn Rust"), None)
+    );
+
+    let (post, diags) = read(
+        "p.md",
+        "---\ntitle: A\nseries: [One, Two]\nseries_order: first\n---\nx\n",
+    );
+    let entry = post.unwrap().entry;
+    assert_eq!(
+        (entry.series.as_deref(), entry.series_order),
+        (Some("One"), None)
+    );
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    assert!(
+        diags[0].reason.contains("one series; it is shown in “One”"),
+        "{diags:#?}"
+    );
+    assert_eq!(diags[0].line, Some(3));
+    assert!(
+        diags[1]
+            .reason
+            .contains("`series_order` must be a whole number"),
+        "{diags:#?}"
+    );
+    assert_eq!(diags[1].line, Some(4));
+}
+
+#[test]
+fn math_that_cannot_be_converted_is_a_warning_with_its_line() {
+    let (post, diags) = read(
+        "m.md",
+        "---\ntitle: M\n---\nFine: $x^2$ and\n\n$$\n\\oops{y}\n$$\n",
+    );
+    assert!(post.is_some());
+    let d = only(&diags);
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.line, Some(6));
+    assert_eq!(d.field.as_deref(), Some("math"));
+    assert_eq!(d.value.as_deref(), Some("\n\\oops{y}\n"));
+    assert!(d.reason.contains("shown as its TeX source"), "{d:?}");
+}

@@ -79,6 +79,7 @@ mod tests {
                 links: vec![("posts/b.md".into(), "b".into())],
                 code: vec![],
                 images: vec![],
+                math: vec![],
             },
         };
         let out: FromRenderer =
