@@ -136,7 +136,14 @@ fn a_series_box_marks_the_part_being_read_and_links_the_others() {
         parts: (11..20).map(link).collect(),
     };
     let el = container();
-    let _handle = mount_to(el.clone(), move || view! { <SeriesBox nav=nav.clone() /> });
+    // Its links are the router's `<A>`s.
+    let _handle = mount_to(el.clone(), move || {
+        view! {
+            <leptos_router::components::Router>
+                <SeriesBox nav=nav.clone() />
+            </leptos_router::components::Router>
+        }
+    });
     let text = |sel: &str| {
         el.query_selector(sel)
             .unwrap()

@@ -11,7 +11,9 @@ use crate::escape::escape;
 
 /// Longer or deeper expressions are shown as source: the converter recurses into groups, and a
 /// hostile post must not exhaust the stack or the time of a build or a reader's tab.
+#[cfg(feature = "meta")]
 const MAX_LEN: usize = 20_000;
+#[cfg(feature = "meta")]
 const MAX_DEPTH: usize = 48;
 
 /// MathML Core's elements (plus `semantics`/`annotation`), and the attributes pulldown-latex
