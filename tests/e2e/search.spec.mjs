@@ -58,6 +58,9 @@ test("arrow keys and Enter open a result, which scrolls to and highlights the ma
   await page.keyboard.press("/");
   await typeQuery(page, "pyhton");
   await expect(page.locator("#search-results")).toHaveAttribute("data-query", "pyhton");
+  // The keys below move through the list: wait until it holds two results (on a loaded
+  // machine the list can follow its query by a frame).
+  await expect(page.locator("#search-result-1")).toBeVisible();
   const box = page.getByRole("combobox", { name: "Search posts" });
   await box.press("ArrowDown");
   await box.press("ArrowDown");
