@@ -324,6 +324,41 @@ fn the_search_index_finds_the_seed_post() {
     assert_eq!(seed.hash.len(), 12, "{seed:?}");
 }
 
+/// A feed holds the newest 20 posts, site-wide and per tag, however many the blog has.
+#[test]
+fn feeds_hold_the_newest_twenty_posts() {
+    let posts: Vec<(String, Vec<u8>)> = (1..=25)
+        .map(|d| {
+            let text =
+                format!("---\ntitle: Day {d}\ndate: 2024-01-{d:02}\ntags: [daily]\n---\nText.\n");
+            (format!("day-{d}.md"), text.into_bytes())
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = posts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let p = project(&files);
+    let out = p.path().join("out");
+    let o = run(p.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for feed in ["feed.xml", "tags/daily/feed.xml"] {
+        let xml = fs::read(out.join(feed)).unwrap();
+        let parsed = feed_rs::parser::parse(&xml[..]).unwrap();
+        let titles: Vec<String> = parsed
+            .entries
+            .iter()
+            .map(|e| e.title.as_ref().unwrap().content.clone())
+            .collect();
+        assert_eq!(titles.len(), 20, "{feed}");
+        assert_eq!(
+            (titles[0].as_str(), titles[19].as_str()),
+            ("Day 25", "Day 6"),
+            "{feed}"
+        );
+    }
+}
+
 /// feed.xml read back by a feed parser, as a reader's app would: every published post with its
 /// title, link, dates, author and content; the site's own fields; drafts absent.
 #[test]
