@@ -1,7 +1,6 @@
 //! Files for feed readers, crawlers and CDNs: Atom `feed.xml`, `sitemap.xml`, `robots.txt`
 //! and `_headers` (Netlify / Cloudflare Pages cache rules).
 
-use crate::prerender::absolute;
 use atom_syndication::{
     Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
 };
@@ -309,6 +308,16 @@ pub fn headers(base: &str, hashed_files: &[String], csp: Option<&str>) -> String
         ));
     }
     out
+}
+
+/// An absolute URL for a route path, from the site's `base_url` (scheme and host).
+pub fn absolute(manifest: &Manifest, route: &str) -> Option<String> {
+    let base_url = manifest.site.base_url.as_deref()?;
+    let scheme_end = base_url.find("://")? + 3;
+    let origin_end = base_url[scheme_end..]
+        .find('/')
+        .map_or(base_url.len(), |i| scheme_end + i);
+    Some(format!("{}{route}", &base_url[..origin_end]))
 }
 
 #[cfg(test)]

@@ -288,7 +288,7 @@ fn write_site_files(
     }
     for r in redirects {
         let to = format!("{}/{}", args.base, r.to);
-        let canonical = prerender::absolute(manifest, &to);
+        let canonical = feed::absolute(manifest, &to);
         write(&r.file(), &r.page(&args.base, canonical.as_deref()))?;
     }
     write(

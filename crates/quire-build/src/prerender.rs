@@ -3,6 +3,7 @@
 //! script and style tags), with head metadata for crawlers and social cards. The WASM app then
 //! takes the page over (see `src/takeover.rs`).
 
+use crate::feed::absolute;
 use crate::shell::escape;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -333,16 +334,6 @@ fn json_for_script(data: &PageData) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-/// An absolute URL for a route path, from the site's `base_url` (scheme and host).
-pub fn absolute(manifest: &Manifest, route: &str) -> Option<String> {
-    let base_url = manifest.site.base_url.as_deref()?;
-    let scheme_end = base_url.find("://")? + 3;
-    let origin_end = base_url[scheme_end..]
-        .find('/')
-        .map_or(base_url.len(), |i| scheme_end + i);
-    Some(format!("{}{route}", &base_url[..origin_end]))
 }
 
 fn assemble(

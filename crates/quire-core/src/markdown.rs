@@ -327,6 +327,32 @@ impl<'e> Iterator for Pipeline<'_, 'e> {
     }
 }
 
+/// Every math expression of a post in the order [`render`] meets them, as MathML
+/// (empty when it cannot be converted), and what could not be.
+#[cfg(feature = "meta")]
+pub fn math_all(markdown: &str) -> (Vec<String>, Vec<crate::math::MathError>) {
+    use pulldown_cmark::{Event, Parser as Markdown};
+    let (mut all, mut errors) = (Vec::new(), Vec::new());
+    if !markdown.contains('$') {
+        return (all, errors);
+    }
+    for (event, range) in Markdown::new_ext(markdown, parser_options()).into_offset_iter() {
+        let (tex, display) = match event {
+            Event::InlineMath(t) => (t, false),
+            Event::DisplayMath(t) => (t, true),
+            _ => continue,
+        };
+        match crate::math::to_mathml(&tex, display) {
+            Ok(m) => all.push(m),
+            Err(reason) => {
+                all.push(String::new());
+                errors.push((range.start, tex.to_string(), reason));
+            }
+        }
+    }
+    (all, errors)
+}
+
 /// A GitHub alert's opening: a `note` region labelled by its visible title, so a screen reader
 /// announces "Warning" before the text as a sighted reader sees it. Its colour comes from the
 /// class (both themes, AA: `style/main.css`).
@@ -579,6 +605,18 @@ mod tests {
             "{f}"
         );
         assert!(html("```rust\nfn main() {}\n```").contains("<code class=\"language-rust\">"));
+    }
+
+    #[cfg(feature = "meta")]
+    #[test]
+    fn errors_point_at_their_expression() {
+        let md = "Fine: $x^2$.\n\nBroken: $\\oops x$ here.\n";
+        let (all, e) = math_all(md);
+        assert_eq!(all.len(), 2);
+        assert!(all[0].contains("<msup>") && all[1].is_empty(), "{all:?}");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(&md[e[0].0..e[0].0 + 1], "$");
+        assert_eq!(e[0].1, "\\oops x");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! TeX math (`$…$`, `$$…$$`) to MathML: no script, no web font, nothing for the CSP to allow.
-//! The build converts each expression with pulldown-latex ([`render_all`]) and the post's data
+//! The build converts each expression with pulldown-latex ([`crate::markdown::math_all`]) and the post's data
 //! carries the MathML, as it carries highlighting: the converter (≈ 63 KB gzip in WASM) stays
 //! out of the browser. Wherever MathML is laid into a page it goes through [`checked`] first
 //! (elements and attributes from an allow-list, written anew), so a data file can never add
@@ -210,34 +210,6 @@ pub fn source_html(tex: &str, display: bool) -> String {
 /// A failed expression: (byte offset in the Markdown, its TeX, why).
 pub type MathError = (usize, String, String);
 
-/// Every expression of a post in the order [`crate::markdown::render`] meets them, as MathML
-/// (empty when it cannot be converted), and what could not be.
-#[cfg(feature = "meta")]
-pub fn render_all(markdown: &str) -> (Vec<String>, Vec<MathError>) {
-    use pulldown_cmark::{Event, Parser as Markdown};
-    let (mut all, mut errors) = (Vec::new(), Vec::new());
-    if !markdown.contains('$') {
-        return (all, errors);
-    }
-    for (event, range) in
-        Markdown::new_ext(markdown, crate::markdown::parser_options()).into_offset_iter()
-    {
-        let (tex, display) = match event {
-            Event::InlineMath(t) => (t, false),
-            Event::DisplayMath(t) => (t, true),
-            _ => continue,
-        };
-        match to_mathml(&tex, display) {
-            Ok(m) => all.push(m),
-            Err(reason) => {
-                all.push(String::new());
-                errors.push((range.start, tex.to_string(), reason));
-            }
-        }
-    }
-    (all, errors)
-}
-
 #[cfg(all(test, feature = "meta"))]
 mod tests {
     use super::*;
@@ -294,16 +266,5 @@ mod tests {
             source_html("a < b", false),
             "<code class=\"math-source\">$a &lt; b$</code>"
         );
-    }
-
-    #[test]
-    fn errors_point_at_their_expression() {
-        let md = "Fine: $x^2$.\n\nBroken: $\\oops x$ here.\n";
-        let (all, e) = render_all(md);
-        assert_eq!(all.len(), 2);
-        assert!(all[0].contains("<msup>") && all[1].is_empty(), "{all:?}");
-        assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(&md[e[0].0..e[0].0 + 1], "$");
-        assert_eq!(e[0].1, "\\oops x");
     }
 }

@@ -227,7 +227,7 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         });
 
     // Math the converter cannot read is shown as its source; the author hears where.
-    let (math, math_errors) = crate::math::render_all(body);
+    let (math, math_errors) = crate::markdown::math_all(body);
     for (offset, tex, reason) in math_errors {
         diags.push(
             Diagnostic::warning(

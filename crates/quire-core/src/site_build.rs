@@ -359,7 +359,7 @@ impl SiteBuild {
         let site = &self.manifest.site;
         let rendered = |s: &SectionInfo| {
             let dir = format!("posts/{}", s.path);
-            let math = crate::math::render_all(&s.intro).0;
+            let math = crate::markdown::math_all(&s.intro).0;
             let opts = crate::render_options::RenderOptions {
                 base,
                 source_dir: dir.trim_end_matches('/'),
