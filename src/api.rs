@@ -181,6 +181,50 @@ pub async fn search_index(base: &str) -> Result<String, ApiError> {
     }
 }
 
+/// A page's HTML as the service worker kept it, if it did (the network being down, the
+/// browser answers from the worker's cache or not at all).
+pub async fn kept_page(url: &str) -> Option<String> {
+    let response = Request::get(url).send().await.ok()?;
+    let html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.starts_with("text/html"));
+    if !response.ok() || !html {
+        return None;
+    }
+    response.text().await.ok()
+}
+
+/// A page view, sent as the analytics service's own script would; its answer does not matter,
+/// and a failure (the service blocked or down) costs the reader nothing.
+pub fn page_view(beacon: quire_core::services::Beacon) {
+    let request = match beacon.body {
+        Some(body) => Request::post(&beacon.url)
+            .header(
+                "content-type",
+                if beacon.json {
+                    "application/json"
+                } else {
+                    "text/plain"
+                },
+            )
+            .mode(if beacon.json {
+                web_sys::RequestMode::Cors
+            } else {
+                web_sys::RequestMode::NoCors
+            })
+            .body(body),
+        None => Request::get(&beacon.url)
+            .mode(web_sys::RequestMode::NoCors)
+            .build(),
+    };
+    if let Ok(request) = request {
+        leptos::task::spawn_local(async move {
+            let _ = request.send().await;
+        });
+    }
+}
+
 /// The data a prerendered page embeds.
 pub fn parse_page_data(text: &str) -> Result<PageData, String> {
     parse(text)

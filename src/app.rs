@@ -27,11 +27,15 @@ pub fn App(initial: Initial) -> impl IntoView {
     let app = AppContext::new(initial);
     provide_context(app);
     provide_context(crate::search::Search::new(app));
+    let offline = crate::offline::Offline::new(app.base);
+    provide_context(offline);
     // Effects never run while prerendering: in the browser only, after the first view.
     Effect::new(move |_| crate::render::warm_when_idle(app.base));
+    Effect::new(move |_| offline.watch());
 
     view! {
         <Router base=app.base>
+            <crate::analytics::PageViews />
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <nav aria-label="Site">

@@ -27,3 +27,73 @@ async function start() {
 // After the next frame; the timeout covers background tabs, where frames do not run.
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 250);
+
+// Offline reading (release builds, which link the web app manifest; sw.js sits beside it). A
+// development build has neither, and drops any worker an earlier release build left on this
+// address, so `make serve` never shows a page the worker kept.
+const manifest = document.querySelector('link[rel="manifest"]');
+const workers = navigator.serviceWorker;
+const UPDATED = "quire-updated";
+if (workers && manifest) {
+  let controlled = !!workers.controller;
+  let updated = false;
+  workers.register(new URL("sw.js", manifest.href)).catch(() => {});
+  // A new build's worker took over this page, whose app is the old one: the reader's next
+  // page loads in full, from the new build, rather than mixing the old app with new data.
+  workers.addEventListener("controllerchange", () => {
+    updated = controlled;
+    controlled = true;
+  });
+  const reload = () => {
+    try {
+      sessionStorage.setItem(UPDATED, "1");
+    } catch {}
+  };
+  // Capturing, on window: before the router's own click handler, which it then never sees.
+  addEventListener(
+    "click",
+    (e) => {
+      const a = e.target instanceof Element && e.target.closest("a[href]");
+      if (!updated || !a || e.defaultPrevented || e.button !== 0) return;
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || a.target || a.hasAttribute("download")) return;
+      const to = new URL(a.href, location.href);
+      if (to.origin !== location.origin || (to.pathname === location.pathname && to.hash)) return;
+      e.stopImmediatePropagation();
+      reload();
+    },
+    true,
+  );
+  addEventListener("popstate", () => {
+    if (!updated) return;
+    reload();
+    location.reload();
+  });
+  try {
+    if (sessionStorage.getItem(UPDATED)) {
+      sessionStorage.removeItem(UPDATED);
+      addEventListener("TrunkApplicationStarted", () => {
+        const note = document.createElement("p");
+        note.className = "update-note";
+        note.setAttribute("role", "status");
+        note.textContent = "This blog was updated: you are reading its newest version.";
+        // Through the CSSOM, which the Content-Security-Policy allows (a style attribute it
+        // would not); the theme's colours, reversed.
+        Object.assign(note.style, {
+          position: "fixed",
+          bottom: "1rem",
+          left: "1rem",
+          margin: "0",
+          padding: ".5rem 1rem",
+          borderRadius: "6px",
+          background: "var(--fg)",
+          color: "var(--bg)",
+          fontFamily: "var(--sans)",
+        });
+        document.body.append(note);
+        setTimeout(() => note.remove(), 8000);
+      });
+    }
+  } catch {}
+} else if (workers) {
+  workers.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
+}

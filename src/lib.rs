@@ -4,12 +4,14 @@
 //! A library so its components can be tested in a browser by wasm-bindgen-test and rendered to
 //! HTML by the build tool (`ssr` feature); `main.rs` only mounts it.
 
+pub mod analytics;
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod dom;
 pub mod href;
 pub mod load;
+pub mod offline;
 pub mod render;
 pub mod routes;
 pub mod search;

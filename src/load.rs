@@ -21,13 +21,7 @@ pub fn use_data<T: Data>(
     let loader: Loader<Option<T>> = Loader::new();
     let load = move |p: String| match app.cached::<T>(&p) {
         Some(d) => loader.set(Load::Ready(Some(d))),
-        None => loader.run(async move {
-            let d = crate::api::data::<T>(app.base, &p, T::WHAT, T::MISSING.is_some()).await?;
-            if let Some(d) = &d {
-                app.remember(d);
-            }
-            Ok(d)
-        }),
+        None => loader.run(fetch_data(app, p)),
     };
     // The first pass uses what the page holds, so the takeover renders the same view.
     load(path.get_untracked());
@@ -45,6 +39,30 @@ pub fn use_data<T: Data>(
         _ => {}
     });
     (loader, move || load(path.get_untracked()))
+}
+
+/// A route's data file, fetched and remembered. With the network down, the page kept for the
+/// address (read in full earlier) holds the same data: a reader who opened a page, then
+/// followed a link back to it offline, still gets it.
+async fn fetch_data<T: Data>(app: AppContext, path: String) -> Result<Option<T>, ApiError> {
+    let result = crate::api::data::<T>(app.base, &path, T::WHAT, T::MISSING.is_some()).await;
+    #[cfg(not(feature = "ssr"))]
+    if let Err(ApiError::Network { .. } | ApiError::Timeout { .. }) = &result {
+        // Boxed: one copy of the fallback, not one inlined into each route's data type.
+        let kept: futures::future::LocalBoxFuture<'static, Option<_>> =
+            Box::pin(crate::takeover::kept_page());
+        if let Some(page) = kept.await {
+            app.learn(page);
+            if let Some(d) = app.cached::<T>(&path) {
+                return Ok(Some(d));
+            }
+        }
+    }
+    let d = result?;
+    if let Some(d) = &d {
+        app.remember(d);
+    }
+    Ok(d)
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -145,13 +145,24 @@ pub struct AppContext {
 impl AppContext {
     pub fn new(initial: Initial) -> Self {
         let app = AppContext {
-            base: Box::leak(initial.base.into_boxed_str()),
+            base: Box::leak(initial.base.clone().into_boxed_str()),
             site: RwSignal::new(None),
             data: Cache::new(),
             entries: Cache::new(),
-            articles: Cache(StoredValue::new(initial.articles)),
+            articles: Cache::new(),
             bodies: StoredValue::new_local(HashMap::new()),
         };
+        app.learn(initial);
+        app
+    }
+
+    /// Everything a page holds: its route's data and its rendered article. The page the app
+    /// starts on, or one the service worker kept (`takeover::kept_page`).
+    pub fn learn(&self, initial: Initial) {
+        let app = *self;
+        for (hash, html) in initial.articles {
+            app.articles.put(hash, html);
+        }
         if let Some(page) = initial.page {
             app.learn_site(&page.site);
             let PageData {
@@ -194,7 +205,6 @@ impl AppContext {
                 app.remember(&d);
             }
         }
-        app
     }
 
     pub fn site_title(&self) -> String {

@@ -12,8 +12,29 @@ use wasm_bindgen::JsCast;
 
 /// The initial state the page holds.
 pub fn read_initial() -> Initial {
-    let doc = document();
-    let base = crate::dom::meta(BASE_META).unwrap_or_default();
+    read_page(&document())
+}
+
+/// The page the service worker kept for the current address, read as the page the app starts
+/// on is. With the network down it holds what a route's data file would (the reader loaded
+/// that page in full, so its data file was never fetched). `None` when it was not kept.
+pub async fn kept_page() -> Option<Initial> {
+    let href = window().location().href().ok()?;
+    let html = crate::api::kept_page(&href).await?;
+    let doc = web_sys::DomParser::new()
+        .ok()?
+        .parse_from_string(&html, web_sys::SupportedType::TextHtml)
+        .ok()?;
+    Some(read_page(&doc))
+}
+
+fn read_page(doc: &web_sys::Document) -> Initial {
+    let base = doc
+        .query_selector(&format!("meta[name={BASE_META}]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
     let data = doc
         .get_element_by_id(DATA_ID)
         .and_then(|s| s.text_content())

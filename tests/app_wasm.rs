@@ -205,3 +205,54 @@ fn a_search_match_is_marked_in_the_article_body_first() {
     ));
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_offline_control_says_what_saving_costs_then_how_far_it_is() {
+    use quire::components::offline::{OfflineMark, SaveOffline};
+    use quire::offline::{Offline, Saving};
+    let el = container();
+    let offline = Offline::new("");
+    let _handle = mount_to(el.clone(), move || {
+        provide_context(offline);
+        view! {
+            <SaveOffline />
+            <OfflineMark slug="a".to_string() />
+            <OfflineMark slug="b".to_string() />
+        }
+    });
+    // No service worker: nothing to offer.
+    assert!(el.query_selector(".offline-save").unwrap().is_none());
+    offline.available.set(true);
+    offline.saved.set(["a".to_string()].into());
+    tick(0).await;
+    let status = || {
+        el.query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let buttons = || {
+        let list = el.query_selector_all("button:not([hidden])").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(buttons(), ["Save the whole blog for offline reading"]);
+    assert_eq!(el.query_selector_all(".offline-mark").unwrap().length(), 1);
+    offline.saving.set(Saving::Confirm(1_349_999, 24));
+    tick(0).await;
+    assert_eq!(
+        status(),
+        "Every post (24), its pictures and the search index: 1.3 MB."
+    );
+    assert_eq!(buttons(), ["Save 1.3 MB", "Cancel"]);
+    offline.saving.set(Saving::Saving(20, 97));
+    tick(0).await;
+    assert_eq!(status(), "Saving… 20 of 97 files");
+    assert!(buttons().is_empty());
+    offline.saving.set(Saving::Failed(3, 97));
+    tick(0).await;
+    assert!(status().starts_with("3 of 97 files could not be saved"));
+    assert_eq!(buttons(), ["Retry"]);
+}

@@ -1,6 +1,8 @@
+pub mod comments;
 pub mod copy_code;
 pub mod highlight;
 pub mod not_found;
+pub mod offline;
 pub mod post_list;
 pub mod post_meta;
 pub mod related;

@@ -1,6 +1,7 @@
 //! The site's own links: the menu in the header (from `[[menu]]` in `quire.toml`, the current
 //! entry marked by the router with `aria-current`) and the footer (author, copyright, feed).
 
+use crate::components::offline::SaveOffline;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -73,6 +74,7 @@ pub fn Footer() -> impl IntoView {
                         }
                     })}
                 <p>"Written in Markdown, rendered in WebAssembly by quire."</p>
+                <SaveOffline />
             </footer>
         }
     }

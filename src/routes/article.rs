@@ -1,5 +1,6 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
+use crate::components::comments::Comments;
 use crate::components::post_meta::PostMeta;
 use crate::components::related::Related;
 use crate::components::series::SeriesBox;
@@ -181,6 +182,8 @@ pub fn Article() -> impl IntoView {
                             })}
                         <A href=home() exact=true>"← All posts"</A>
                     </footer>
+                    {matches!(state, Load::Ready(Some(_)))
+                        .then(|| view! { <Comments title=e.title.clone() /> })}
                 </article>
             }
                 .into_any()

@@ -28,7 +28,7 @@ test("landmarks and a skip link that moves focus to the content", async ({ page 
 
 for (const scheme of ["light", "dark"]) {
   test(`text meets WCAG AA contrast in the ${scheme} theme`, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, colorScheme: scheme });
+    const context = await browser.newContext({ serviceWorkers: "block", baseURL, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto("posts/writing-posts-with-quire/");
     const article = [".prose p", ".post-meta", ".prose a", ".site-title", ".site-nav-link", ".search-key", ".tag a", ".site-footer", ...["c", "k", "s", "n", "f", "t", "g", "a", "v", "m", "o"].map((c) => `.hl-${c}`)];
@@ -47,7 +47,7 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("usable at 320 px: no horizontal scrolling", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 640 } });
+  const context = await browser.newContext({ serviceWorkers: "block", baseURL, viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   for (const path of PAGES) {
     await page.goto(path);

@@ -203,7 +203,7 @@ test("table of contents, heading anchors, and #section links on first load and i
 });
 
 test("dark mode follows the system, the toggle is remembered across reloads, and there is no flash", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, colorScheme: "light" });
+  const context = await browser.newContext({ serviceWorkers: "block", baseURL, colorScheme: "light" });
   const page = await context.newPage();
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.goto("posts/golang-vs-python-for-backend/");
@@ -222,7 +222,7 @@ test("dark mode follows the system, the toggle is remembered across reloads, and
   await context.close();
 
   // A system in dark mode gets the dark theme without any choice.
-  const dark = await browser.newContext({ baseURL, colorScheme: "dark" });
+  const dark = await browser.newContext({ serviceWorkers: "block", baseURL, colorScheme: "dark" });
   const p2 = await dark.newPage();
   await p2.goto("./");
   expect(await p2.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(23, 20, 15)");
@@ -230,7 +230,7 @@ test("dark mode follows the system, the toggle is remembered across reloads, and
 });
 
 test("code blocks get a Copy button that copies the code", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ serviceWorkers: "block", baseURL });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   await page.goto("posts/writing-posts-with-quire/");
@@ -247,7 +247,7 @@ test("code blocks get a Copy button that copies the code", async ({ browser, bas
 });
 
 test("code is highlighted at build time, the same in the prerendered page and in the app, in both themes", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, colorScheme: "light" });
+  const context = await browser.newContext({ serviceWorkers: "block", baseURL, colorScheme: "light" });
   const page = await context.newPage();
   const blocks = () =>
     page.locator(".prose pre code").evaluateAll((els) =>

@@ -20,7 +20,7 @@ const OLD_ADDRESSES = [
 for (const [from, to, title] of OLD_ADDRESSES) {
   test(`the old address /${from} lands on the post, without JavaScript too`, async ({ browser, baseURL }) => {
     for (const javaScriptEnabled of [true, false]) {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await browser.newContext({ serviceWorkers: "block", javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(new URL(from, baseURL).href);
       await page.waitForURL(new URL(to, baseURL).href);
@@ -115,7 +115,7 @@ test("a link inside the app to an old address leads on to the post", async ({ pa
 
 test("the About page is reached from the menu, in the app and without JavaScript", async ({ browser, baseURL }) => {
   for (const javaScriptEnabled of [true, false]) {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await browser.newContext({ serviceWorkers: "block", javaScriptEnabled });
     const page = await context.newPage();
     await page.goto(baseURL);
     if (javaScriptEnabled) await started(page);
@@ -338,9 +338,11 @@ test("standalone pages are found by search and open at their own address", async
 test("GitHub's alerts are labelled callouts, AA in both themes, prerendered and rendered in the app", async ({ browser, baseURL }) => {
   const KINDS = ["Tip", "Important", "Warning", "Caution"];
   for (const colorScheme of ["light", "dark"]) {
-    const context = await browser.newContext({ baseURL, colorScheme });
+    const context = await browser.newContext({ serviceWorkers: "block", baseURL, colorScheme });
     const page = await context.newPage();
     await page.goto("posts/charting-basics-2/");
+    // Measured once the app has taken the page over (the takeover swaps the elements).
+    await started(page);
     const notes = page.getByRole("note");
     await expect(notes.locator(".callout-title")).toHaveText(KINDS);
     await expect(notes.nth(2)).toContainText("A rainbow palette suggests an order");
@@ -355,7 +357,7 @@ test("GitHub's alerts are labelled callouts, AA in both themes, prerendered and 
     await context.close();
   }
   // Reached inside the app, the renderer worker writes the same callouts.
-  const page = await browser.newPage({ baseURL });
+  const page = await browser.newPage({ serviceWorkers: "block", baseURL });
   await page.goto("posts/charting-basics-1/");
   await started(page);
   await page.locator(".series a", { hasText: "Charting basics, part 2" }).click();

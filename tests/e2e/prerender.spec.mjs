@@ -23,7 +23,7 @@ test("an unknown address gets a real 404 with the not-found view", async ({ page
 });
 
 test("with JavaScript disabled the site still reads and links work", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const context = await browser.newContext({ serviceWorkers: "block", javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
   await page.goto("./");
   await expect(page).toHaveTitle("quire");
@@ -156,7 +156,7 @@ test("feed.xml and sitemap.xml parse and list the published posts with absolute 
 // The first paint needs one response: the stylesheet is in the page (allowed by its hash in
 // the CSP), so the article is styled before any other request is answered.
 test("a page paints styled from its own response, with no stylesheet request", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const context = await browser.newContext({ serviceWorkers: "block", baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));

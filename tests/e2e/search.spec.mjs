@@ -134,7 +134,7 @@ test("filters by tag and by year, alone or with words, and the URL keeps them", 
 
 test("the prerendered search page is there without WASM, so any static host serves the link", async ({ browser, baseURL }) => {
   // Its own page: the blocked WASM is an error there on purpose.
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ serviceWorkers: "block", baseURL });
   const page = await context.newPage();
   await page.route(/\.wasm$/, (r) => r.abort());
   const response = await page.goto("./search/?q=golang");
@@ -148,7 +148,7 @@ test("the prerendered search page is there without WASM, so any static host serv
 test("with the network down, search works from the index in the browser's cache", async ({ browser, baseURL }) => {
   test.skip(!baseURL.endsWith(":4173/"), "one host is enough: the caching server serves the root build");
   const site = "http://127.0.0.1:4176/";
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   // A first search, online: the worker and the index are cached (as `_headers` allows).
   await page.goto(`${site}search/?q=golang`);

@@ -297,6 +297,9 @@ pub fn headers(base: &str, hashed_files: &[String], csp: Option<&str>) -> String
         "/manifest.json",
         "/feed.xml",
         "/sitemap.xml",
+        "/sw.js",
+        "/offline.json",
+        "/manifest.webmanifest",
     ] {
         let p = if pattern == "/" {
             url::home(base)

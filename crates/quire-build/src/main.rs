@@ -15,6 +15,7 @@ mod collect;
 mod feed;
 mod highlight;
 mod image_size;
+mod offline;
 mod prerender;
 mod shell;
 mod watch;
@@ -261,10 +262,15 @@ fn write_site_files(
         }
         other => std::fs::read_to_string(args.out.join(watch::SHELL_COPY)).or(other),
     };
+    let shell = match shell {
+        Ok(s) if args.release => Ok(offline::link(&s, &args.base)),
+        other => other,
+    };
     let policy = match &shell {
-        Ok(html) if args.release => Some(shell::csp(html)),
+        Ok(html) if args.release => Some(shell::csp(html, &manifest.site)),
         _ => None,
     };
+    let release_shell = shell.as_ref().ok().filter(|_| args.release).cloned();
     match shell {
         Ok(shell) if shell.contains(quire_core::url::ROOT_ID) => diags.push(Diagnostic::warning(
             display_path(&args.out, &shell_path),
@@ -326,6 +332,15 @@ fn write_site_files(
         "_headers",
         &feed::headers(&args.base, &hashed, policy.as_deref()),
     )?;
+    if let Some(shell) = release_shell {
+        offline::write(
+            &args.out,
+            &args.base,
+            &shell,
+            &manifest.site,
+            build.posts.len(),
+        )?;
+    }
     Ok(())
 }
 

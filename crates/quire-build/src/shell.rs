@@ -10,12 +10,25 @@ use std::path::Path;
 /// theme script; styles only from the site and, by hash, the inlined stylesheet
 /// ([`inline_stylesheet`]); no other inline script or style, no eval, no plugins, no frames, no
 /// forms, no `<base>`. Images may come from any https host, as posts link them. In `_headers`
-/// it also forbids framing the site.
-pub fn csp(shell: &str) -> String {
+/// it also forbids framing the site. A comments service set in `quire.toml` adds its origin for
+/// frames, an analytics service its origin for requests; never a script source.
+pub fn csp(shell: &str, site: &quire_core::manifest::Site) -> String {
     let scripts = hashes(&inline_bodies(shell, "script"));
     let styles = hashes(&inline_bodies(shell, "style"));
+    let (frames, requests) =
+        quire_core::services::csp_hosts(site.comments.as_ref(), site.analytics.as_ref());
+    let frames = if frames.is_empty() {
+        "'none'".to_string()
+    } else {
+        frames
+    };
+    let requests = if requests.is_empty() {
+        String::new()
+    } else {
+        format!(" {requests}")
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' https:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' https:; font-src 'self'; connect-src 'self'{requests}; media-src 'self' https:; object-src 'none'; frame-src {frames}; base-uri 'none'; form-action 'none'"
     )
 }
 
@@ -72,8 +85,8 @@ pub fn inline_stylesheet(out: &Path, shell: &str) -> anyhow::Result<String> {
     ))
 }
 
-/// The shell's HTML comments (notes for whoever edits `index.html`) and the blank lines they
-/// leave: every page carries the shell, so readers should not download its notes. Only
+/// The shell's HTML comments (notes for whoever edits `index.html`), the blank lines they
+/// leave and its indentation: every page carries the shell, so readers should not download its notes. Only
 /// comments outside `<script>` and `<style>` elements are removed.
 pub fn strip_comments(shell: &str) -> String {
     let mut out = String::with_capacity(shell.len());
@@ -107,8 +120,11 @@ pub fn strip_comments(shell: &str) -> String {
             }
         }
     }
+    // The shell's body is empty (pages are laid into it later), so no line is inside a
+    // `<pre>`: indentation is only for whoever reads index.html.
     out.lines()
-        .filter(|l| !l.trim().is_empty())
+        .map(str::trim_start)
+        .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
@@ -235,7 +251,7 @@ mod tests {
         let shell = "<head>\n  <!-- a note\n spanning lines -->\n  <script>var a = \"<!-- not a comment -->\";</script>\n\n  <style>p{}</style><!--x--><title>T</title>\n</head>\n";
         assert_eq!(
             strip_comments(shell),
-            "<head>\n  <script>var a = \"<!-- not a comment -->\";</script>\n  <style>p{}</style><title>T</title>\n</head>\n"
+            "<head>\n<script>var a = \"<!-- not a comment -->\";</script>\n<style>p{}</style><title>T</title>\n</head>\n"
         );
     }
 
@@ -252,7 +268,7 @@ mod tests {
     fn csp_allows_exactly_the_inline_scripts_by_hash() {
         let shell =
             "<head><script>a()</script><script type=\"module\" src=\"/boot.js\"></script></head>";
-        let policy = csp(shell);
+        let policy = csp(shell, &Default::default());
         // sha256("a()") in base64
         assert!(
             policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
@@ -261,6 +277,25 @@ mod tests {
         assert_eq!(policy.matches("'sha256-").count(), 1);
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("style-src 'self';"), "{policy}");
+        assert!(policy.contains("connect-src 'self';") && policy.contains("frame-src 'none';"));
+        // Services add their origins for frames and requests, and nothing for scripts.
+        let (site, _) = quire_core::site::parse(
+            "quire.toml",
+            "[comments]\nservice = \"utterances\"\nrepo = \"a/b\"\n[analytics]\nservice = \"goatcounter\"\ncode = \"ann\"\n",
+        );
+        let policy = csp(shell, &site);
+        assert!(
+            policy.contains("connect-src 'self' https://ann.goatcounter.com;"),
+            "{policy}"
+        );
+        assert!(
+            policy.contains("frame-src https://utteranc.es;"),
+            "{policy}"
+        );
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert!(
+            !policy.contains("utteranc.es; style") && !policy.contains("script-src 'self' https")
+        );
     }
 
     #[test]
@@ -280,7 +315,7 @@ mod tests {
         );
         // Run again on its own output (trunk serve): nothing changes.
         assert_eq!(inline_stylesheet(&dir, &out).unwrap(), out);
-        let policy = csp(&out);
+        let policy = csp(&out, &Default::default());
         assert_eq!(policy.matches("'sha256-").count(), 1);
         assert!(policy.contains("style-src 'self' 'sha256-"), "{policy}");
         // A stylesheet with url() stays linked (it would resolve against each page).

@@ -636,3 +636,76 @@ fn moved_in_blogs_work_under_a_base_path() {
     );
     assert!(read("posts/notes/feed.xml").contains("https://example.com/blog/posts/notes/x/c.png"));
 }
+
+#[test]
+fn release_builds_can_be_read_offline_and_installed_and_development_builds_cannot() {
+    let p = project(&[("good.md", GOOD), ("golang-vs-python-for-backend.md", SEED)]);
+    let out = shell_out(p.path());
+    let o = run(
+        p.path(),
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--release",
+            "--base",
+            "/blog/",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(out.join("posts/good/index.html")).unwrap();
+    assert!(page.contains("<link rel=\"manifest\" href=\"/blog/manifest.webmanifest\">"));
+    let worker = fs::read_to_string(out.join("sw.js")).unwrap();
+    assert!(worker.contains("\"base\":\"/blog\""), "{worker}");
+    assert!(worker.contains("\"404.html\""));
+    let list: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("offline.json")).unwrap()).unwrap();
+    let files: Vec<&str> = list["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    for f in [
+        "posts/good.json",
+        "posts/good.md",
+        "posts/images/a.svg",
+        "search/index.json",
+        "index/1.json",
+    ] {
+        assert!(files.contains(&f), "{f} in {files:?}");
+    }
+    assert!(!files
+        .iter()
+        .any(|f| f.ends_with(".html") || f.ends_with(".xml")));
+    let bytes: u64 = files
+        .iter()
+        .map(|f| fs::metadata(out.join(f)).unwrap().len())
+        .sum();
+    assert_eq!(list["bytes"].as_u64(), Some(bytes));
+    assert_eq!(list["posts"].as_u64(), Some(2));
+    let app: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    assert_eq!(app["name"], "Test blog");
+    assert_eq!(app["start_url"], "/blog/");
+    assert_eq!(app["scope"], "/blog/");
+    let headers = fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.contains("/blog/sw.js\n  Cache-Control: public, max-age=0, must-revalidate"));
+
+    // A new post: a new version of the worker, so browsers pick up the new build.
+    fs::write(p.path().join("public/posts/more.md"), GOOD).unwrap();
+    let fresh = shell_out(&p.path().join("again"));
+    run(
+        p.path(),
+        &["build", "--out", fresh.to_str().unwrap(), "--release"],
+    );
+    assert_ne!(fs::read_to_string(fresh.join("sw.js")).unwrap(), worker);
+
+    // Development (make serve): no worker, nothing to install.
+    let dev = shell_out(&p.path().join("dev"));
+    run(p.path(), &["build", "--out", dev.to_str().unwrap()]);
+    assert!(!dev.join("sw.js").exists() && !dev.join("manifest.webmanifest").exists());
+    let page = fs::read_to_string(dev.join("posts/good/index.html")).unwrap();
+    assert!(!page.contains("rel=\"manifest\""));
+}

@@ -13,10 +13,12 @@ pub mod front_matter;
 pub mod manifest;
 pub mod markdown;
 pub mod math;
+pub mod offline;
 pub mod render_options;
 pub mod response;
 pub mod sanitize;
 pub mod search;
+pub mod services;
 pub mod url;
 
 #[cfg(feature = "meta")]

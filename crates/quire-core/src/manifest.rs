@@ -39,6 +39,12 @@ pub struct Site {
     /// The footer's copyright or licence line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
+    /// `[comments]`: a discussion under each post (giscus, utterances).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<crate::services::Comments>,
+    /// `[analytics]`: page views (Plausible, GoatCounter, Umami).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analytics: Option<crate::services::Analytics>,
     /// The slugs of the standalone pages (`public/pages/`), so the app knows at once whether an
     /// address is a page or nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -183,6 +189,8 @@ impl Default for Site {
             menu: Vec::new(),
             social: Vec::new(),
             copyright: None,
+            comments: None,
+            analytics: None,
             pages: Vec::new(),
             authors: Vec::new(),
             sections: Vec::new(),

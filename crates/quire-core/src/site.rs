@@ -21,6 +21,8 @@ struct SiteFile {
     authors: std::collections::BTreeMap<String, AuthorEntry>,
     #[serde(default)]
     social: toml::Table,
+    comments: Option<toml::Table>,
+    analytics: Option<toml::Table>,
 }
 
 /// `[social]` services: the link's name, and how a handle becomes an address.
@@ -63,6 +65,166 @@ fn social_link(key: &str, value: &str) -> Result<SocialLink, String> {
     })
 }
 
+/// A setting of a service's table: text, or an error naming it.
+fn setting<'a>(t: &'a toml::Table, key: &str) -> Result<Option<&'a str>, String> {
+    match t.get(key) {
+        None => Ok(None),
+        Some(v) => v
+            .as_str()
+            .map(|s| Some(s.trim()).filter(|s| !s.is_empty()))
+            .ok_or_else(|| format!("`{key}` must be text")),
+    }
+}
+
+fn required<'a>(t: &'a toml::Table, key: &str, service: &str) -> Result<&'a str, String> {
+    setting(t, key)?.ok_or_else(|| format!("{service} needs `{key}`"))
+}
+
+/// A service's address: http(s), an origin and maybe a path, no query (quire adds its own).
+fn address<'a>(t: &'a toml::Table, key: &str, default: &'a str) -> Result<&'a str, String> {
+    let value = setting(t, key)?.unwrap_or(default).trim_end_matches('/');
+    let ok = (value.starts_with("https://") || value.starts_with("http://"))
+        && crate::services::origin(value).is_some()
+        && !value.contains(['?', '#', '"', '\'', ' ', ';']);
+    if ok {
+        Ok(value)
+    } else {
+        Err(format!("`{key}` = {value:?} is not an http(s) address"))
+    }
+}
+
+fn only(t: &toml::Table, keys: &[&str]) -> Result<(), String> {
+    match t.keys().find(|k| !keys.contains(&k.as_str())) {
+        Some(k) => Err(format!(
+            "unknown setting `{k}`; the settings are {}",
+            keys.join(", ")
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `[comments]`: giscus (repo, repo_id, category, category_id from giscus.app's form) or
+/// utterances (repo, and optionally label); `theme` and `host` (self-hosted) for both.
+fn comments(t: &toml::Table) -> Result<crate::services::Comments, String> {
+    use crate::services::{Comments, CommentsService};
+    let q = crate::url::encode_component;
+    let service = setting(t, "service")?.ok_or("needs `service` (giscus or utterances)")?;
+    match service {
+        "giscus" => {
+            only(
+                t,
+                &[
+                    "service",
+                    "repo",
+                    "repo_id",
+                    "category",
+                    "category_id",
+                    "theme",
+                    "reactions",
+                    "host",
+                ],
+            )?;
+            let repo = required(t, "repo", "giscus")?;
+            let reactions = match t.get("reactions") {
+                None => true,
+                Some(v) => v.as_bool().ok_or("`reactions` must be true or false")?,
+            };
+            Ok(Comments {
+                service: CommentsService::Giscus,
+                host: address(t, "host", "https://giscus.app")?.to_string(),
+                query: format!(
+                    "repo={}&repoId={}&category={}&categoryId={}&theme={}&reactionsEnabled={}&emitMetadata=0&inputPosition=bottom&strict=0",
+                    q(repo),
+                    q(required(t, "repo_id", "giscus")?),
+                    q(required(t, "category", "giscus")?),
+                    q(required(t, "category_id", "giscus")?),
+                    q(setting(t, "theme")?.unwrap_or("preferred_color_scheme")),
+                    u8::from(reactions)
+                ),
+            })
+        }
+        "utterances" => {
+            only(t, &["service", "repo", "label", "theme", "host"])?;
+            let mut query = format!(
+                "repo={}&issue-term=pathname&theme={}",
+                q(required(t, "repo", "utterances")?),
+                q(setting(t, "theme")?.unwrap_or("preferred-color-scheme"))
+            );
+            if let Some(label) = setting(t, "label")? {
+                query.push_str(&format!("&label={}", q(label)));
+            }
+            Ok(Comments {
+                service: CommentsService::Utterances,
+                host: address(t, "host", "https://utteranc.es")?.to_string(),
+                query,
+            })
+        }
+        other => Err(format!(
+            "unknown service {other:?}; the services are giscus and utterances"
+        )),
+    }
+}
+
+/// `[analytics]`: Plausible (`domain`, default the host of `base_url`), GoatCounter (`code`,
+/// or the `endpoint` of a self-hosted one) or Umami (`website_id`); `host` for a self-hosted
+/// Plausible or Umami.
+fn analytics(
+    t: &toml::Table,
+    base_url: Option<&str>,
+) -> Result<crate::services::Analytics, String> {
+    use crate::services::{Analytics, AnalyticsService};
+    let service =
+        setting(t, "service")?.ok_or("needs `service` (plausible, goatcounter or umami)")?;
+    match service {
+        "plausible" => {
+            only(t, &["service", "domain", "host"])?;
+            let own = base_url
+                .and_then(crate::services::origin)
+                .and_then(|o| o.split_once("://"))
+                .map(|(_, h)| h);
+            let domain = setting(t, "domain")?
+                .or(own)
+                .ok_or("plausible needs `domain` (or `base_url`)")?;
+            Ok(Analytics {
+                service: AnalyticsService::Plausible,
+                endpoint: format!("{}/api/event", address(t, "host", "https://plausible.io")?),
+                site: domain.to_string(),
+            })
+        }
+        "goatcounter" => {
+            only(t, &["service", "code", "endpoint"])?;
+            let endpoint = match (setting(t, "code")?, t.contains_key("endpoint")) {
+                (_, true) => address(t, "endpoint", "")?.to_string(),
+                (Some(code), false)
+                    if code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+                {
+                    format!("https://{code}.goatcounter.com/count")
+                }
+                (Some(code), false) => {
+                    return Err(format!("`code` = {code:?} is not a GoatCounter code"))
+                }
+                (None, false) => return Err("goatcounter needs `code` (or `endpoint`)".into()),
+            };
+            Ok(Analytics {
+                service: AnalyticsService::Goatcounter,
+                endpoint,
+                site: String::new(),
+            })
+        }
+        "umami" => {
+            only(t, &["service", "website_id", "host"])?;
+            Ok(Analytics {
+                service: AnalyticsService::Umami,
+                endpoint: format!("{}/api/send", address(t, "host", "https://cloud.umami.is")?),
+                site: required(t, "website_id", "umami")?.to_string(),
+            })
+        }
+        other => Err(format!(
+            "unknown service {other:?}; the services are plausible, goatcounter and umami"
+        )),
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AuthorEntry {
@@ -91,6 +253,8 @@ const KNOWN: &[&str] = &[
     "menu",
     "authors",
     "social",
+    "comments",
+    "analytics",
 ];
 
 /// The known key closest to `key` (a typo of at most a third of its letters), if any.
@@ -199,6 +363,28 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
                     Err(reason) => {
                         diags.push(Diagnostic::warning(file, reason).at_line(line_of(&key)))
                     }
+                }
+            }
+            let at = |key: &str| text.lines().position(|l| l.trim() == format!("[{key}]"));
+            if let Some(t) = f.comments {
+                match comments(&t) {
+                    Ok(c) => site.comments = Some(c),
+                    Err(reason) => diags.push(
+                        Diagnostic::warning(file, format!("[comments] {reason}; comments are off"))
+                            .at_line(at("comments").map(|i| i + 1)),
+                    ),
+                }
+            }
+            if let Some(t) = f.analytics {
+                match analytics(&t, site.base_url.as_deref()) {
+                    Ok(a) => site.analytics = Some(a),
+                    Err(reason) => diags.push(
+                        Diagnostic::warning(
+                            file,
+                            format!("[analytics] {reason}; analytics are off"),
+                        )
+                        .at_line(at("analytics").map(|i| i + 1)),
+                    ),
                 }
             }
             for entry in f.menu {
@@ -342,5 +528,75 @@ mod social_tests {
         assert!(d
             .iter()
             .any(|d| d.reason.contains("unknown service `myspace`")));
+    }
+}
+
+#[cfg(test)]
+mod services_tests {
+    use super::parse;
+    use crate::services::{AnalyticsService, CommentsService};
+
+    #[test]
+    fn comments_and_analytics_from_each_service() {
+        let (s, d) = parse(
+            "quire.toml",
+            "base_url = \"https://ann.dev/blog/\"\n[comments]\nservice = \"giscus\"\nrepo = \"ann/blog\"\nrepo_id = \"R_1\"\ncategory = \"Blog comments\"\ncategory_id = \"DIC_1\"\n[analytics]\nservice = \"plausible\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = s.comments.unwrap();
+        assert_eq!(c.service, CommentsService::Giscus);
+        assert_eq!(c.host, "https://giscus.app");
+        assert!(c.query.starts_with("repo=ann%2Fblog&repoId=R_1&category=Blog%20comments&categoryId=DIC_1&theme=preferred_color_scheme&reactionsEnabled=1"), "{}", c.query);
+        let a = s.analytics.unwrap();
+        assert_eq!(a.service, AnalyticsService::Plausible);
+        assert_eq!(
+            (a.endpoint.as_str(), a.site.as_str()),
+            ("https://plausible.io/api/event", "ann.dev")
+        );
+
+        let (s, d) = parse(
+            "quire.toml",
+            "[comments]\nservice = \"utterances\"\nrepo = \"ann/blog\"\nlabel = \"💬\"\nhost = \"http://127.0.0.1:4190/\"\n[analytics]\nservice = \"goatcounter\"\ncode = \"ann\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = s.comments.unwrap();
+        assert_eq!(c.host, "http://127.0.0.1:4190");
+        assert!(c.query.ends_with("&label=%F0%9F%92%AC"), "{}", c.query);
+        assert_eq!(
+            s.analytics.unwrap().endpoint,
+            "https://ann.goatcounter.com/count"
+        );
+
+        let (s, _) = parse("quire.toml", "[analytics]\nservice = \"umami\"\nwebsite_id = \"0b1e\"\nhost = \"https://stats.ann.dev\"\n");
+        let a = s.analytics.unwrap();
+        assert_eq!(
+            (a.endpoint.as_str(), a.site.as_str()),
+            ("https://stats.ann.dev/api/send", "0b1e")
+        );
+    }
+
+    #[test]
+    fn a_wrong_service_setting_is_a_warning_on_its_table_and_the_service_is_off() {
+        let (s, d) = parse(
+            "quire.toml",
+            "title = \"A\"\n\n[comments]\nservice = \"disqus\"\n[analytics]\nservice = \"umami\"\nhost = \"javascript:alert(1)\"\nwebsite_id = \"x\"\n",
+        );
+        assert!(s.comments.is_none() && s.analytics.is_none());
+        let text: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        assert!(
+            text[0].contains("quire.toml:3")
+                && text[0].contains("[comments] unknown service \"disqus\""),
+            "{text:?}"
+        );
+        assert!(
+            text[1].contains("quire.toml:5")
+                && text[1].contains("is not an http(s) address; analytics are off"),
+            "{text:?}"
+        );
+        let (_, d) = parse(
+            "quire.toml",
+            "[comments]\nservice = \"giscus\"\nrepo = \"a/b\"\n",
+        );
+        assert!(d[0].to_string().contains("giscus needs `repo_id`"), "{d:?}");
     }
 }
