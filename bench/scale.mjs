@@ -71,6 +71,9 @@ try {
       archiveGzip: gz("archive/index.html"),
       archiveDataGzip: gz("archive.json"),
       archiveMs: median(archiveLoads),
+      // "Save the whole blog for offline reading": what the build lists for it.
+      offline: JSON.parse(readFileSync(join(dist, "offline.json"), "utf8")),
+      offlineListGzip: gz("offline.json"),
       buildMs: b.total,
       hookMs: b.hook,
       distBytes: du(dist),
@@ -109,6 +112,13 @@ say("| posts | archive HTML B | gzip B | gzip B per post | archive.json gzip B |
 say("|---:|---:|---:|---:|---:|---:|");
 for (const r of rows)
   say(`| ${n(r.n)} | ${n(r.archiveHtml)} | ${n(r.archiveGzip)} | ${(r.archiveGzip / r.n).toFixed(1)} | ${n(r.archiveDataGzip)} | ${n(r.archiveMs)} |`);
+say("");
+say("Saving the whole blog for offline reading (`offline.json`: every post's data and Markdown, the other data files, pictures, the search index and worker), as the reader is told before saving:");
+say("");
+say("| posts | files | bytes stored | bytes per post | offline.json gzip B |");
+say("|---:|---:|---:|---:|---:|");
+for (const r of rows)
+  say(`| ${n(r.n)} | ${n(r.offline.files.length + r.offline.assets.length)} | ${n(r.offline.bytes)} | ${n(r.offline.bytes / r.n)} | ${n(r.offlineListGzip)} |`);
 const first = rows[0];
 const last = rows.at(-1);
 say("");

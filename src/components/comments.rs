@@ -50,13 +50,13 @@ pub fn Comments(title: String) -> Option<impl IntoView> {
             h.remove();
         }
     });
-    let Some((c, language)) = settings else {
-        return None;
-    };
+    let (c, language) = settings?;
     // The section is in the prerendered page, its space reserved (style/main.css), and the
     // frame is laid into it in the browser: nothing below it moves.
     let frame = move || {
-        in_browser.get().then(|| ())?;
+        if !in_browser.get() {
+            return None;
+        }
         let path = location.pathname.get();
         let url = format!("{}{path}", window().location().origin().ok()?);
         let src = c.frame(&url, &path, &title, &language);

@@ -80,7 +80,14 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
         .filter(|f| !f.ends_with(".css") || shell.contains(f.as_str()))
         .cloned()
         .collect();
-    precache.extend(["boot.js", "404.html", WEB_MANIFEST].map(String::from));
+    // (A build without prerendered pages, QUIRE_PRERENDER=0, has no 404.html: a file missing
+    // here would fail the whole install.)
+    precache.extend(
+        ["boot.js", "404.html", WEB_MANIFEST]
+            .into_iter()
+            .filter(|f| *f == WEB_MANIFEST || out.join(f).exists())
+            .map(String::from),
+    );
     let config = json!({
         "version": version,
         "base": base,
