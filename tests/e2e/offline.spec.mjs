@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { failOnPageErrors, started } from "./common.mjs";
+import { contrasts, failOnPageErrors, started } from "./common.mjs";
 
 failOnPageErrors();
 test.use({ serviceWorkers: "allow" });
@@ -103,13 +103,22 @@ test("saving the whole blog shows its size, then every post and search work offl
     await started(page);
     await controlled(page);
     const save = page.locator(".offline-save");
-    await save.getByRole("button", { name: "Save the whole blog for offline reading" }).click();
+    // By keyboard, as any control.
+    await save.getByRole("button", { name: "Save the whole blog for offline reading" }).focus();
+    await page.keyboard.press("Enter");
     const kb = `${Math.ceil(list.bytes / 1000)} KB`;
     await expect(save.getByRole("status")).toHaveText(`Every post (${list.posts}), its pictures and the search index: ${kb}.`);
     await save.getByRole("button", { name: `Save ${kb}` }).click();
     await expect(save.getByRole("status")).toHaveText(`Saved (${kb}): every post and search now work without a network.`);
     const titles = await page.locator(".post-item-title a").allTextContents();
     await expect(page.locator(".offline-mark")).toHaveCount(titles.length);
+    // The mark and the status are readable in both themes (AA).
+    for (const colorScheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme });
+      const ratios = await page.evaluate(contrasts, [".offline-mark", ".offline-save [role=status]"]);
+      expect(Object.keys(ratios)).toHaveLength(2);
+      for (const [sel, r] of Object.entries(ratios)) expect(r, `${colorScheme}: ${sel}`).toBeGreaterThanOrEqual(4.5);
+    }
 
     await s.down();
     // A post never opened, by its address: the worker answers with the app's shell, the app

@@ -475,7 +475,7 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social, comments, analytics",
             ]
         );
     }
