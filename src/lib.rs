@@ -15,6 +15,8 @@ pub mod offline;
 pub mod render;
 pub mod routes;
 pub mod search;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod state;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;

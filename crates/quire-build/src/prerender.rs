@@ -5,13 +5,9 @@
 
 use crate::feed::absolute;
 use crate::shell::escape;
-use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
-use quire::app::App;
 use quire::state::Initial;
-use quire_core::article::render_post;
 use quire_core::manifest::{
-    Manifest, PageData, PostEntry, RouteData, NOT_FOUND_TITLE, SEARCH_TITLE, VERSION,
+    Manifest, PageData, PostEntry, RouteData, NOT_FOUND_TITLE, SEARCH_TITLE,
 };
 use quire_core::site_build::{SiteBuild, SiteData};
 use quire_core::url;
@@ -61,19 +57,7 @@ fn routes<'a>(
     data: &'a SiteData,
 ) -> impl Iterator<Item = Row<'a>> + 'a {
     let site = &build.manifest.site;
-    let empty = PageData {
-        version: VERSION,
-        site: site.clone(),
-        list: None,
-        post: None,
-        tags: None,
-        tag: None,
-        author: None,
-        category: None,
-        series: None,
-        archive: None,
-        standalone: None,
-    };
+    let empty = PageData::of_site(site.clone());
     let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
         path,
         route,
@@ -104,16 +88,7 @@ fn routes<'a>(
         let empty = empty.clone();
         move |(post, data)| {
             let e = &post.entry;
-            let markdown = quire_core::front_matter::body(&post.text);
-            let html = render_post(
-                markdown,
-                &e.source,
-                base,
-                &data.links,
-                &data.code,
-                &data.images,
-                &data.math,
-            );
+            let html = data.render(&post.text, base);
             Row {
                 description: &e.summary,
                 article: Some(e),
@@ -210,16 +185,7 @@ fn routes<'a>(
         let empty = empty.clone();
         move |(post, page)| {
             let e = &page.0.entry;
-            let markdown = quire_core::front_matter::body(&post.text);
-            let html = render_post(
-                markdown,
-                &e.source,
-                base,
-                &page.0.links,
-                &page.0.code,
-                &page.0.images,
-                &page.0.math,
-            );
+            let html = page.0.render(&post.text, base);
             Row {
                 description: post.entry.summary.as_str(),
                 articles: HashMap::from([(e.hash.clone(), html)]),
@@ -291,7 +257,7 @@ pub fn pages(
                 articles: row.articles,
                 ..Initial::from(row.data.clone())
             };
-            let body = render_route(initial, &row.route);
+            let body = quire::ssr::render_route(initial, &row.route);
             let head = Head {
                 title: url::page_title(row.title.as_deref(), &manifest.site.title),
                 description: row.description,
@@ -316,15 +282,6 @@ pub fn pages(
             }
         })
         .collect()
-}
-
-/// The app's markup for one URL, rendered by the same components the browser runs.
-fn render_route(initial: Initial, path: &str) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(RequestUrl::new(path));
-        view! { <App initial /> }.to_html()
-    })
 }
 
 /// Page data as JSON that is safe inside `<script>`: no `</script>` or `<!--` can occur.

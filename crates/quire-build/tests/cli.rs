@@ -709,3 +709,25 @@ fn release_builds_can_be_read_offline_and_installed_and_development_builds_canno
     let page = fs::read_to_string(dev.join("posts/good/index.html")).unwrap();
     assert!(!page.contains("rel=\"manifest\""));
 }
+
+#[test]
+fn the_preview_shows_a_post_exactly_as_the_build_publishes_it() {
+    // No fenced code: the build highlights it, the preview (in the browser) does not.
+    let text = "---\ntitle: \"Parity: lists & tables\"\ndate: 2024-03-05 09:30\ntags: [rust, web]\ndescription: One post, two renderings.\nauthor: Ann\n---\n## First\n\nSome *text*, a [link](https://example.com) and `code`.\n\n### Deeper\n\n- one\n- two\n\n> [!NOTE]\n> A callout.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![A picture](images/a.svg)\n\n## Second\n\nMore.[^1]\n\n[^1]: A note.\n";
+    let p = project(&[("parity.md", text.as_bytes())]);
+    let out = shell_out(p.path());
+    let o = run(
+        p.path(),
+        &["build", "--out", out.to_str().unwrap(), "--release"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(out.join("posts/parity/index.html")).unwrap();
+    let published = quire_preview::main_of(&page);
+    let (site, _) = quire_core::site::parse(
+        "quire.toml",
+        &fs::read_to_string(p.path().join("quire.toml")).unwrap(),
+    );
+    let preview = quire_preview::preview("parity.md", text, site, "");
+    assert!(published.contains("<h1 class=\"article-title\">Parity: lists &amp; tables</h1>"));
+    assert_eq!(preview.main, published);
+}

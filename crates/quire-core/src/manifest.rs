@@ -420,6 +420,22 @@ pub struct PostData {
     pub related: Vec<PostLink>,
 }
 
+impl PostData {
+    /// The post's body as its page shows it, from its file's text (front matter and all): the
+    /// one call the prerenderer, the feed and the preview make.
+    pub fn render(&self, text: &str, base: &str) -> String {
+        crate::article::render_post(
+            crate::front_matter::body(text),
+            &self.entry.source,
+            base,
+            &self.links,
+            &self.code,
+            &self.images,
+            &self.math,
+        )
+    }
+}
+
 /// A tag and how many posts carry it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagInfo {
@@ -879,6 +895,25 @@ pub struct PageData {
     /// A standalone page embeds its own data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standalone: Option<StandalonePage>,
+}
+
+impl PageData {
+    /// A page's data with the site and nothing else yet (a route adds its own piece).
+    pub fn of_site(site: Site) -> Self {
+        PageData {
+            version: VERSION,
+            site,
+            list: None,
+            post: None,
+            tags: None,
+            tag: None,
+            category: None,
+            series: None,
+            archive: None,
+            author: None,
+            standalone: None,
+        }
+    }
 }
 
 /// Splits posts (already in index order) into pages of `per_page`; a blog without posts still
