@@ -89,6 +89,8 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p quire -p quire-core -p quire-search -p quire-render --all-targets --features quire/csr --target wasm32-unknown-unknown -- -D warnings
+	@# The preview worker renders the app's components to HTML (ssr), so apart from the app (csr).
+	cargo clippy -p quire-preview --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace
@@ -123,6 +125,7 @@ bench: setup setup-browser setup-bench bench-dist
 	$(BENCH)search.mjs --runs 3
 	$(BENCH)search-crates.mjs
 	$(BENCH)bundle.mjs
+	$(BENCH)preview.mjs
 
 # One quick pass of every bench script against the test build (one run, small inputs, no
 # budgets, BENCHMARKS.md untouched), so the scripts never rot.
@@ -131,6 +134,7 @@ bench-smoke:
 	node bench/navigation.mjs --quick --quire $(E2E)/dist-root
 	node bench/throughput.mjs --quick --quire $(E2E)/dist-root
 	node bench/bundle.mjs --quick --dist $(E2E)/dist-root
+	node bench/preview.mjs --quick --quire $(E2E)/dist-root
 	node bench/scale.mjs --quick
 	node bench/search.mjs --quick
 	node bench/search-crates.mjs --quick

@@ -25,8 +25,15 @@ pub fn Menu() -> impl IntoView {
                     .into_any()
                 } else {
                     let exact = href == format!("{}/", app.base);
-                    view! { <A href=href exact attr:class="site-nav-link">{item.name}</A> }
-                        .into_any()
+                    // The preview is a page of its own, not one of the app's: loaded in full.
+                    let own =
+                        (href == quire_core::url::preview_route(app.base)).then_some("external");
+                    view! {
+                        <A href=href exact attr:class="site-nav-link" attr:rel=own>
+                            {item.name}
+                        </A>
+                    }
+                    .into_any()
                 }
             })
             .collect_view()

@@ -144,6 +144,14 @@ test("a nested page, the external menu entry and the footer", async ({ page, bas
   const code = menu.getByRole("link", { name: "Code (another site)" });
   await expect(code).toHaveAttribute("href", "https://code.example/ann");
   await expect(code).toHaveAttribute("rel", /external/);
+  // The preview is a page of its own (not the app's): the menu loads it in full.
+  await page.evaluate(() => (window.beforeWrite = true));
+  await menu.getByRole("link", { name: "Write", exact: true }).click();
+  await expect(page.locator("h1")).toHaveText("Preview a post");
+  await expect(page.locator("#preview-text")).toBeVisible();
+  expect(await page.evaluate(() => window.beforeWrite)).toBeUndefined();
+  await page.goBack();
+  await started(page);
   const footer = page.locator("footer.site-footer");
   await expect(footer).toContainText("By Ann Example");
   await expect(footer).toContainText("© 2026 Ann Example, CC BY 4.0");

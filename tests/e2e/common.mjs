@@ -1,6 +1,10 @@
 // What several specs share: waiting for the app, and failing a test on any panic or uncaught
 // error in its page.
 import { test, expect } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // The app has taken over the prerendered page once boot.js says so.
 export async function started(page) {
@@ -50,3 +54,32 @@ export function contrasts(selectors) {
   }
   return out;
 }
+
+// The project's build (root or /blog/), copied so a test may change it, served by a static
+// server of the test's own, which the test can stop (the network down) or edit (a new build).
+export async function ownSite(testInfo) {
+  const base = new URL(testInfo.project.use.baseURL).pathname;
+  const dist = base === "/" ? "target/e2e/dist-root" : "target/e2e/dist-blog";
+  const dir = await mkdtemp(join(tmpdir(), "quire-offline-"));
+  await cp(dist, dir, { recursive: true });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  let server;
+  const up = () =>
+    new Promise((resolve, reject) => {
+      server = spawn("node", ["tests/e2e/static-server.mjs", "--dir", dir, "--port", String(port), "--base", base]);
+      server.stdout.once("data", resolve);
+      server.once("error", reject);
+    });
+  await up();
+  return {
+    dir,
+    url: (path = "") => `http://127.0.0.1:${port}${base}${path}`,
+    // The network down: nothing answers any more.
+    down: () => new Promise((resolve) => (server.once("exit", resolve), server.kill())),
+    async close() {
+      server.kill();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+

@@ -2,41 +2,12 @@
 // build served by a static server of the test's own, which the test stops to take the network
 // down (every request then fails, as on a plane) and edits to deploy a new build.
 import { test, expect } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { contrasts, failOnPageErrors, started } from "./common.mjs";
+import { contrasts, failOnPageErrors, ownSite as site, started } from "./common.mjs";
 
 failOnPageErrors();
 test.use({ serviceWorkers: "allow" });
-
-// The project's build (root or /blog/), copied so a test may change it.
-async function site(testInfo) {
-  const base = new URL(testInfo.project.use.baseURL).pathname;
-  const dist = base === "/" ? "target/e2e/dist-root" : "target/e2e/dist-blog";
-  const dir = await mkdtemp(join(tmpdir(), "quire-offline-"));
-  await cp(dist, dir, { recursive: true });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  let server;
-  const up = () =>
-    new Promise((resolve, reject) => {
-      server = spawn("node", ["tests/e2e/static-server.mjs", "--dir", dir, "--port", String(port), "--base", base]);
-      server.stdout.once("data", resolve);
-      server.once("error", reject);
-    });
-  await up();
-  return {
-    dir,
-    url: (path = "") => `http://127.0.0.1:${port}${base}${path}`,
-    // The network down: nothing answers any more.
-    down: () => new Promise((resolve) => (server.once("exit", resolve), server.kill())),
-    async close() {
-      server.kill();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 // Until the build's worker controls the page (it takes over the page it was started from).
 async function controlled(page) {

@@ -17,6 +17,7 @@ mod highlight;
 mod image_size;
 mod offline;
 mod prerender;
+mod preview;
 mod shell;
 mod watch;
 mod worker;
@@ -279,8 +280,13 @@ fn write_site_files(
         // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
         Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
+            let loader = worker::rename(&args.out, quire_core::url::PREVIEW_WORKER)?;
             for page in prerender::pages(&shell, &args.base, build, data, policy.as_deref()) {
-                write(&page.path, &page.html)?;
+                if page.path == preview::PAGE {
+                    write(&page.path, &preview::page(&page.html, &args.base, loader.as_deref()))?;
+                } else {
+                    write(&page.path, &page.html)?;
+                }
             }
         }
         // Run outside trunk (tests, `check`-like use): the manifest and posts are still written.

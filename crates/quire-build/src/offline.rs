@@ -31,6 +31,9 @@ struct OfflineList {
 /// The search worker's files are kept when the reader searches or saves the blog, not at
 /// install: most visits never search.
 const LATER: &str = "quire-search-";
+/// The preview worker's are kept only by whoever opens `/preview/` (it is the build's reading
+/// of front matter, far larger than the app).
+const PREVIEW: &str = "quire-preview-";
 
 /// The theme's background (style/main.css, `--bg` light): the splash screen and title bar of an
 /// installed blog.
@@ -76,7 +79,7 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
     // unopened pages with (404.html: the app routes by address, as on any static host).
     let mut precache: Vec<String> = hashed
         .iter()
-        .filter(|f| !f.starts_with(LATER))
+        .filter(|f| !f.starts_with(LATER) && !f.starts_with(PREVIEW))
         .filter(|f| !f.ends_with(".css") || shell.contains(f.as_str()))
         .cloned()
         .collect();
@@ -88,6 +91,19 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
             .filter(|f| *f == WEB_MANIFEST || out.join(f).exists())
             .map(String::from),
     );
+    // The preview page's own files: kept when the worker starts under that page (it was loaded
+    // before the worker could keep them), or when it is next opened.
+    let mut preview: Vec<String> = hashed
+        .iter()
+        .filter(|f| f.starts_with(PREVIEW))
+        .cloned()
+        .collect();
+    preview.extend(
+        ["preview.js", "preview.css"]
+            .into_iter()
+            .filter(|f| out.join(f).exists())
+            .map(String::from),
+    );
     let config = json!({
         "version": version,
         "base": base,
@@ -95,6 +111,7 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
         "pages": PAGES_CACHE,
         "precache": precache,
         "hashed": hashed,
+        "needs": { format!("{base}/preview/"): preview },
     });
     let worker = TEMPLATE.replacen("__CONFIG__", &config.to_string(), 1);
     crate::collect::write(out, SERVICE_WORKER, worker)?;

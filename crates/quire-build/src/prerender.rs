@@ -211,6 +211,16 @@ fn routes<'a>(
         Some(SEARCH_TITLE.into()),
         empty.clone(),
     );
+    // The editor's page: the site's header and footer around it (`crate::preview`).
+    let preview = Row {
+        canonical: false,
+        ..row(
+            crate::preview::PAGE.into(),
+            url::preview_route(base),
+            Some(crate::preview::TITLE.into()),
+            empty.clone(),
+        )
+    };
     let not_found = Row {
         canonical: false,
         ..row(
@@ -229,7 +239,7 @@ fn routes<'a>(
         .chain(std::iter::once(archive))
         .chain(author)
         .chain(standalone)
-        .chain([search, not_found])
+        .chain([search, preview, not_found])
 }
 
 /// `csp` adds that Content-Security-Policy as a `<meta>` (release builds; `trunk serve`'s

@@ -38,9 +38,14 @@ self.addEventListener("activate", (event) => {
       }
       await self.clients.claim();
       const pages = await caches.open(CONFIG.pages);
-      // The pages already open were loaded before this worker: keep them too.
+      // The pages already open were loaded before this worker: keep them too, with the files
+      // a page of its own needs (the preview's editor and worker).
       for (const client of await self.clients.matchAll({ type: "window" })) {
         await keep(pages, new Request(client.url, { cache: "no-cache" }));
+        for (const file of CONFIG.needs[new URL(client.url).pathname] || []) {
+          const cache = HASHED.has(at(file)) ? await caches.open(CONFIG.app) : pages;
+          await keep(cache, new Request(at(file)));
+        }
       }
       // Pages kept from an earlier build name that build's app, whose files are gone: fetch
       // them again (those that cannot be are still readable: they are prerendered).

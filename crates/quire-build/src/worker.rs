@@ -25,12 +25,22 @@ pub fn stamp(out: &Path, shell: &str) -> anyhow::Result<String> {
 }
 
 fn stamp_one(out: &Path, name: &str, shell: &str) -> anyhow::Result<String> {
+    Ok(match rename(out, name)? {
+        Some(loader) => with_meta(shell, name, &loader),
+        None => shell.to_string(),
+    })
+}
+
+/// Renames one worker's files by their content and writes its loader; the loader's name, or
+/// `None` when trunk did not build the worker. The preview worker goes through here alone: only
+/// the `/preview/` page names it (`crate::preview`), so other pages carry no `<meta>` for it.
+pub fn rename(out: &Path, name: &str) -> anyhow::Result<Option<String>> {
     let (js_file, wasm_file) = (format!("{name}.js"), format!("{name}_bg.wasm"));
     let (Ok(js), Ok(wasm)) = (
         std::fs::read(out.join(&js_file)),
         std::fs::read(out.join(&wasm_file)),
     ) else {
-        return Ok(shell.to_string());
+        return Ok(None);
     };
     let mut hasher = sha2::Sha256::new();
     hasher.update(&js);
@@ -58,7 +68,7 @@ fn stamp_one(out: &Path, name: &str, shell: &str) -> anyhow::Result<String> {
     )?;
     // trunk's own loader names the unhashed files, which are gone.
     let _ = std::fs::remove_file(out.join(format!("{name}_loader.js")));
-    Ok(with_meta(shell, name, &names.loader))
+    Ok(Some(names.loader))
 }
 
 /// `<name>-<hash>.js`, `<name>-<hash>_bg.wasm` and `<name>-loader-<hash>.js`: the shapes

@@ -202,6 +202,7 @@ pub const RESERVED: &[&str] = &[
     "series",
     "archive",
     "search",
+    "preview",
     "page",
     "index",
     "404.html",
@@ -210,6 +211,9 @@ pub const RESERVED: &[&str] = &[
     "manifest.json",
     "redirects.json",
     "robots.txt",
+    "sw.js",
+    "offline.json",
+    "manifest.webmanifest",
 ];
 
 impl SiteBuild {

@@ -197,6 +197,15 @@ pub fn address_key(path: &str) -> String {
 /// The search index ([`crate::search`]), fetched on the first search only.
 pub const SEARCH_INDEX_PATH: &str = "search/index.json";
 /// The search page: `/blog/search/`; `?q=…&tag=…&year=…` holds the query.
+/// `/preview/`: write or drop a post and see it as the build would publish it (its own page,
+/// which the app does not take over).
+pub fn preview_route(base: &str) -> String {
+    format!("{base}/preview/")
+}
+
+/// The preview worker's name (trunk's `data-bin`); only the preview page names its loader.
+pub const PREVIEW_WORKER: &str = "quire-preview";
+
 pub fn search_route(base: &str) -> String {
     format!("{base}/search/")
 }
