@@ -92,8 +92,10 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move |previous: Option<Option<Query>>| {
         let shown = search.shown.with(|s| s.as_ref().map(|s| s.query.clone()));
         if previous.as_ref() == Some(&shown) {
-            // The same results again, now with snippets: the choice stays.
-            show_active(active.get_untracked());
+            // The same results again, now with snippets: the choice stays, marked on the new
+            // list once it is in the page (its HTML is set by an effect of its own, which may
+            // run after this one: under load the mark was lost).
+            request_animation_frame(move || show_active(active.get_untracked()));
         } else {
             active.set(None);
         }
