@@ -111,7 +111,7 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
         "pages": PAGES_CACHE,
         "precache": precache,
         "hashed": hashed,
-        "needs": { format!("{base}/preview/"): preview },
+        "needs": { quire_core::url::preview_route(base): preview },
     });
     let worker = TEMPLATE.replacen("__CONFIG__", &config.to_string(), 1);
     crate::collect::write(out, SERVICE_WORKER, worker)?;
