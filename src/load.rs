@@ -50,7 +50,7 @@ async fn fetch_data<T: Data>(app: AppContext, path: String) -> Result<Option<T>,
     if let Err(ApiError::Network { .. } | ApiError::Timeout { .. }) = &result {
         // Boxed: one copy of the fallback, not one inlined into each route's data type.
         let kept: futures::future::LocalBoxFuture<'static, Option<_>> =
-            Box::pin(crate::takeover::kept_page());
+            Box::pin(crate::state::Initial::kept());
         if let Some(page) = kept.await {
             app.learn(page);
             if let Some(d) = app.cached::<T>(&path) {

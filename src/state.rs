@@ -11,6 +11,7 @@ use quire_core::manifest::{
     Archive, AuthorPage, CategoryPage, ListPage, PageData, PostData, PostEntry, RedirectMap,
     RouteData, SeriesPage, Site, StandalonePage, TagList, TagPage,
 };
+use quire_core::url::{BASE_META, DATA_ID, ROOT_ID};
 use serde::de::DeserializeOwned;
 use std::any::Any;
 use std::collections::HashMap;
@@ -25,6 +26,53 @@ pub struct Initial {
     pub page: Option<PageData>,
     /// Rendered article HTML by content hash.
     pub articles: HashMap<String, String>,
+}
+
+/// Reading the state a page holds: the page the app starts on (`takeover`), or, with the
+/// network down, one the service worker kept (`load::use_data`).
+impl Initial {
+    /// The page the service worker kept for the current address, read as the page the app starts
+    /// on is. With the network down it holds what a route's data file would (the reader loaded
+    /// that page in full, so its data file was never fetched). `None` when it was not kept.
+    pub async fn kept() -> Option<Initial> {
+        let href = leptos::prelude::window().location().href().ok()?;
+        let html = crate::api::kept_page(&href).await?;
+        let doc = web_sys::DomParser::new()
+            .ok()?
+            .parse_from_string(&html, web_sys::SupportedType::TextHtml)
+            .ok()?;
+        Some(Initial::read(&doc))
+    }
+
+    /// The base path, the embedded page data and the prerendered article of `doc`.
+    pub fn read(doc: &web_sys::Document) -> Initial {
+        let base = doc
+            .query_selector(&format!("meta[name={BASE_META}]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        let data = doc
+            .get_element_by_id(DATA_ID)
+            .and_then(|s| s.text_content())
+            .and_then(|json| crate::api::parse_page_data(&json).ok());
+        // The article the page shows, as the build rendered it: reused, not fetched again.
+        let mut articles = HashMap::new();
+        if let Some(prose) = doc
+            .query_selector(&format!("#{ROOT_ID} .prose[data-hash]"))
+            .ok()
+            .flatten()
+        {
+            if let Some(hash) = prose.get_attribute("data-hash") {
+                articles.insert(hash, prose.inner_html());
+            }
+        }
+        Initial {
+            base: quire_core::url::normalize_base(&base),
+            articles,
+            ..data.map(Initial::from).unwrap_or_default()
+        }
+    }
 }
 
 impl From<PageData> for Initial {
@@ -157,7 +205,7 @@ impl AppContext {
     }
 
     /// Everything a page holds: its route's data and its rendered article. The page the app
-    /// starts on, or one the service worker kept (`takeover::kept_page`).
+    /// starts on, or one the service worker kept (`Initial::kept`).
     pub fn learn(&self, initial: Initial) {
         let app = *self;
         for (hash, html) in initial.articles {

@@ -6,55 +6,12 @@
 use crate::app::App;
 use crate::state::Initial;
 use leptos::prelude::*;
-use quire_core::url::{BASE_META, DATA_ID, ROOT_ID};
-use std::collections::HashMap;
+use quire_core::url::ROOT_ID;
 use wasm_bindgen::JsCast;
 
 /// The initial state the page holds.
 pub fn read_initial() -> Initial {
-    read_page(&document())
-}
-
-/// The page the service worker kept for the current address, read as the page the app starts
-/// on is. With the network down it holds what a route's data file would (the reader loaded
-/// that page in full, so its data file was never fetched). `None` when it was not kept.
-pub async fn kept_page() -> Option<Initial> {
-    let href = window().location().href().ok()?;
-    let html = crate::api::kept_page(&href).await?;
-    let doc = web_sys::DomParser::new()
-        .ok()?
-        .parse_from_string(&html, web_sys::SupportedType::TextHtml)
-        .ok()?;
-    Some(read_page(&doc))
-}
-
-fn read_page(doc: &web_sys::Document) -> Initial {
-    let base = doc
-        .query_selector(&format!("meta[name={BASE_META}]"))
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
-    let data = doc
-        .get_element_by_id(DATA_ID)
-        .and_then(|s| s.text_content())
-        .and_then(|json| crate::api::parse_page_data(&json).ok());
-    // The article the page shows, as the build rendered it: reused, not fetched again.
-    let mut articles = HashMap::new();
-    if let Some(prose) = doc
-        .query_selector(&format!("#{ROOT_ID} .prose[data-hash]"))
-        .ok()
-        .flatten()
-    {
-        if let Some(hash) = prose.get_attribute("data-hash") {
-            articles.insert(hash, prose.inner_html());
-        }
-    }
-    Initial {
-        base: quire_core::url::normalize_base(&base),
-        articles,
-        ..data.map(Initial::from).unwrap_or_default()
-    }
+    Initial::read(&document())
 }
 
 thread_local! {
