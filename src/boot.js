@@ -28,6 +28,29 @@ async function start() {
 requestAnimationFrame(() => setTimeout(start, 0));
 setTimeout(start, 250);
 
+// A post's video (quire_core::embed) loads nothing until the reader clicks play: then the
+// player, from one of the origins the Content-Security-Policy frames, replaces the link in
+// place. Capturing, on window: before the router's own click handler.
+const PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://streamable.com"];
+addEventListener(
+  "click",
+  (e) => {
+    const a = e.target instanceof Element && e.target.closest("figure[data-embed] > a[href]");
+    if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!PLAYERS.includes(new URL(a.href).origin)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const player = document.createElement("iframe");
+    player.src = a.href;
+    player.title = a.textContent;
+    player.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
+    player.allowFullscreen = true;
+    a.replaceWith(player);
+    player.focus();
+  },
+  true,
+);
+
 // Offline reading (release builds, which link the web app manifest; sw.js sits beside it). A
 // development build has neither, and drops any worker an earlier release build left on this
 // address, so `make serve` never shows a page the worker kept.

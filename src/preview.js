@@ -11,6 +11,8 @@ const status = $("preview-status");
 const base = document.querySelector('meta[name="quire-base"]').content.replace(/\/$/, "");
 const loader = document.querySelector('meta[name="quire-preview"]');
 const site = JSON.parse(document.getElementById("quire-data").textContent).site;
+const templatesData = document.getElementById("quire-templates");
+const templates = templatesData ? JSON.parse(templatesData.textContent) : {};
 const KEY = "quire-preview-draft";
 let name = "draft.md";
 let slug = null;
@@ -29,7 +31,7 @@ const render = () => {
   busy = true;
   pending = false;
   id += 1;
-  worker.postMessage(JSON.stringify({ id, name, text: text.value, site, base }));
+  worker.postMessage(JSON.stringify({ id, name, text: text.value, site, templates, base }));
 };
 
 const show = (answer) => {

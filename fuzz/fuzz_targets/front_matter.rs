@@ -9,7 +9,13 @@ fuzz_target!(|data: &[u8]| {
         rel_path: "posts/fuzz.md".into(),
         bytes: data.to_vec(),
     };
-    let (post, diags) = read_post(&file);
+    let site = quire_core::manifest::Site::default();
+    let sources = quire_core::shortcodes::Sources::default();
+    let cx = quire_core::shortcodes::Context {
+        site: &site,
+        sources: &sources,
+    };
+    let (post, diags) = read_post(&file, &cx);
     for d in &diags {
         assert!(!d.reason.is_empty());
         let _ = d.to_string();

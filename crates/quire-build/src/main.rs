@@ -283,7 +283,17 @@ fn write_site_files(
             let loader = worker::rename(&args.out, quire_core::url::PREVIEW_WORKER)?;
             for page in prerender::pages(&shell, &args.base, build, data, policy.as_deref()) {
                 if page.path == preview::PAGE {
-                    write(&page.path, &preview::page(&page.html, &args.base, loader.as_deref()))?;
+                    let templates = quire_core::manifest::Templates {
+                        sources: build
+                            .posts
+                            .iter()
+                            .chain(&build.pages)
+                            .map(|p| p.entry.source.clone())
+                            .collect(),
+                        ..build.manifest.site.templates.clone()
+                    };
+                    let html = preview::page(&page.html, &args.base, loader.as_deref(), &templates);
+                    write(&page.path, &html)?;
                 } else {
                     write(&page.path, &page.html)?;
                 }

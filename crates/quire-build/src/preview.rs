@@ -32,7 +32,15 @@ const EDITOR: &str = r#"<main id="main" tabindex="-1" class="preview-page">
 
 /// The prerendered page for `/preview/` (the app's not-found view in its `<main>`) made into
 /// the editor's page.
-pub fn page(html: &str, base: &str, loader: Option<&str>) -> String {
+/// `templates` is what posts' template code may use (the site's own shortcodes, `[params]`,
+/// the published posts' sources), embedded as data for the worker: the preview expands a
+/// draft's shortcodes as the build does.
+pub fn page(
+    html: &str,
+    base: &str,
+    loader: Option<&str>,
+    templates: &quire_core::manifest::Templates,
+) -> String {
     let mut out = html.to_string();
     if let (Some(start), Some(end)) = (out.find("<main"), out.rfind("</main>")) {
         out.replace_range(start..end + "</main>".len(), EDITOR);
@@ -44,6 +52,12 @@ pub fn page(html: &str, base: &str, loader: Option<&str>) -> String {
     let mut head = format!(
         "<meta name=\"robots\" content=\"noindex\" />\n<link rel=\"stylesheet\" href=\"{base}/preview.css\" />\n"
     );
+    let templates = serde_json::to_string(templates)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    head.push_str(&format!(
+        "<script type=\"application/json\" id=\"quire-templates\">{templates}</script>\n"
+    ));
     if let Some(loader) = loader {
         head.push_str(&format!(
             "<meta name=\"{PREVIEW_WORKER}\" content=\"{loader}\" />\n"
@@ -59,7 +73,12 @@ mod tests {
     #[test]
     fn the_page_starts_the_editor_not_the_app() {
         let html = "<html><head><title>t</title><script type=\"module\" src=\"/b/boot.js\"></script></head><body><div id=\"quire-root\"><header>h</header><main id=\"main\" tabindex=\"-1\"><h1>Page not found</h1></main><footer>f</footer></div></body></html>";
-        let out = page(html, "/b", Some("quire-preview-loader-1.js"));
+        let templates = quire_core::manifest::Templates {
+            shortcodes: vec![("note".into(), "<b>{{ inner }}</b>".into())],
+            ..Default::default()
+        };
+        let out = page(html, "/b", Some("quire-preview-loader-1.js"), &templates);
+        assert!(out.contains("<script type=\"application/json\" id=\"quire-templates\">{\"params\":[],\"shortcodes\":[[\"note\",\"\\u003cb>{{ inner }}\\u003c/b>\"]],\"sources\":[]}</script>"), "{out}");
         assert!(out.contains("<script type=\"module\" src=\"/b/preview.js\"></script>"));
         assert!(!out.contains("boot.js") && !out.contains("Page not found"));
         assert!(out.contains(

@@ -17,6 +17,13 @@ pub fn csp(shell: &str, site: &quire_core::manifest::Site) -> String {
     let styles = hashes(&inline_bodies(shell, "style"));
     let (frames, requests) =
         quire_core::services::csp_hosts(site.comments.as_ref(), site.analytics.as_ref());
+    // Video players the posts embed (loaded only when the reader clicks play).
+    let players = quire_core::embed::origins(&site.embeds);
+    let frames = [frames, players]
+        .into_iter()
+        .filter(|f| !f.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let frames = if frames.is_empty() {
         "'none'".to_string()
     } else {
@@ -296,6 +303,17 @@ mod tests {
         assert!(
             !policy.contains("utteranc.es; style") && !policy.contains("script-src 'self' https")
         );
+        // A site whose posts embed videos may frame those players, and only those.
+        let mut site = site;
+        site.embeds = vec!["youtube".into(), "vimeo".into()];
+        let policy = csp(shell, &site);
+        assert!(
+            policy.contains("frame-src https://utteranc.es https://www.youtube-nocookie.com https://player.vimeo.com;"),
+            "{policy}"
+        );
+        site.comments = None;
+        site.embeds = vec!["streamable".into()];
+        assert!(csp(shell, &site).contains("frame-src https://streamable.com;"));
     }
 
     #[test]

@@ -731,3 +731,140 @@ fn the_preview_shows_a_post_exactly_as_the_build_publishes_it() {
     assert!(published.contains("<h1 class=\"article-title\">Parity: lists &amp; tables</h1>"));
     assert_eq!(preview.main, published);
 }
+
+/// Every page's text outside `<pre>`, `<code>` and `<script>` (data): where template code must
+/// never show.
+fn prose_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    loop {
+        let next = ["<pre", "<code", "<script"]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|i| (i, *t)))
+            .min();
+        let Some((i, tag)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..i]);
+        let close = format!("</{}>", &tag[1..]);
+        rest = rest[i..]
+            .find(&close)
+            .map_or("", |j| &rest[i + j + close.len()..]);
+    }
+}
+
+fn html_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            html_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn moved_in_posts_show_no_template_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/blogs");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = shell_out(tmp.path());
+    let o = run(
+        &root,
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base",
+            "/blog/",
+            "--release",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stderr(&o);
+    // What cannot be honoured is said, with file and line.
+    assert!(said.contains("warning: public/posts/_posts/2016-10-06-jekyll-3-3-is-here.md:50: liquid \"{% include docs_contents.html %}\""), "{said}");
+    assert!(said.contains("2015-02-26-introducing-jekyll-talk.md:12: liquid \"{% for post in site.posts limit: 3 %}\": a loop"), "{said}");
+    let mut pages = Vec::new();
+    html_files(&out, &mut pages);
+    assert!(pages.len() > 20);
+    for page in &pages {
+        let mut text = fs::read_to_string(page).unwrap();
+        if page.extension().is_some_and(|e| e == "xml") {
+            // A feed's content is HTML, escaped once more.
+            text = text
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+        }
+        // What a reader sees: text with its entities read.
+        let text = prose_of(&text).replace("&lt;", "<").replace("&gt;", ">");
+        for code in ["{%", "{{<", "{{%", "{{ "] {
+            assert!(!text.contains(code), "{code} in {}", page.display());
+        }
+    }
+    let read = |rel: &str| fs::read_to_string(out.join(rel)).unwrap();
+    // Jekyll: links to pages and posts under the base path, Liquid's values, highlighted code.
+    let jekyll = read("posts/jekyll-3-3-is-here/index.html");
+    assert!(
+        jekyll.contains("<a href=\"/blog/docs/themes/\">themes documentation</a>"),
+        "{jekyll}"
+    );
+    assert!(jekyll.contains("<a href=\"/blog/docs/templates/\">templates documentation</a>"));
+    assert!(jekyll.contains("<a href=\"/blog/posts/introducing-jekyll-talk/\">Jekyll Talk</a>"));
+    assert!(
+        jekyll
+            .contains("<a href=\"/blog/posts/jekyll-3-3-is-here/\">/posts/jekyll-3-3-is-here/</a>"),
+        "{jekyll}"
+    );
+    assert!(jekyll.contains("https://blogs.example/feed.xml"));
+    assert!(jekyll.contains("Released October 6, 2016"));
+    assert!(jekyll.contains("<code>{{ site.url }}</code>"));
+    assert!(
+        jekyll.contains("{{ \"/about/\" | relative_url }}"),
+        "raw's content as written"
+    );
+    assert!(jekyll.contains("language-ruby"));
+    assert!(
+        jekyll.contains("<span class=\"hl-t\">Jekyll</span>::<span class=\"hl-t\">Hooks</span>"),
+        "highlighted"
+    );
+    // Hugo: the figure sized at build, the video a link to the player, ref, param, a custom
+    // shortcode as a callout, details.
+    let hugo = read("posts/hugo-shortcodes/index.html");
+    assert!(hugo.contains("<figure><img width=\"240\" height=\"120\" src=\"/blog/posts/hugo-shortcodes/workflow.png\" alt=\"A diagram of the workflow\"><figcaption><h4>The workflow</h4><p>How a post moves from <em>draft</em> to published <a href=\"https://ann.example/\">Ann Example</a></p></figcaption></figure>"), "{hugo}");
+    assert!(hugo.contains("<figure data-embed=\"youtube\"><a href=\"https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc?autoplay=1\">Play the video on YouTube</a></figure>"));
+    assert!(hugo.contains("player.vimeo.com/video/146022717"));
+    assert!(hugo.contains("<a href=\"/blog/posts/hugo-leaf/\">the leaf bundle</a>"));
+    assert!(hugo.contains("<a href=\"/blog/posts/blog/charts/\">charts post</a>"));
+    assert!(hugo.contains("Today's mood is cheerful, and the site's author is Ann Example."));
+    assert!(hugo.contains("callout-tip"), "{hugo}");
+    assert!(hugo.contains("<details><summary>What about <em>gists</em>?</summary>"));
+    assert!(hugo.contains("https://gist.github.com/spf13/7896402"));
+    assert!(hugo.contains("https://x.com/SanDiegoZoo/status/1453110110599868418"));
+    // Zola: the built-in video, the theme's paired shortcode from quire.toml.
+    let zola = read("posts/zola-shortcodes/index.html");
+    assert!(zola.contains("youtube-nocookie.com/embed/dQw4w9WgXcQ"));
+    assert!(zola.contains("streamable.com/e/2cdno"));
+    assert!(zola.contains("<p>— Vincent Prouillet</p>"), "{zola}");
+    // A documentation post's code shows the syntax, escapes undone.
+    let docs = read("posts/writing-shortcodes/index.html");
+    assert!(
+        docs.contains("{{&lt; figure src=\"/img/y.png\" &gt;}}"),
+        "{docs}"
+    );
+    assert!(docs.contains("<code>{{&lt; youtube w7Ft2ymGmfc &gt;}}</code>"));
+    assert!(
+        docs.contains("<code>{{ youtube(id=\"abc\") }}</code>"),
+        "{docs}"
+    );
+    assert!(docs.contains("{% link _posts/2016-10-06-jekyll-3-3-is-here.md %}"));
+    // The players' origins are framed, and only on this site.
+    assert!(jekyll.contains("frame-src http://127.0.0.1:4191 https://www.youtube-nocookie.com https://player.vimeo.com https://streamable.com;"), "{jekyll}");
+    // The app fetches the published text: expanded too. So do the feed and search.
+    let md = read("posts/hugo-shortcodes.md");
+    assert!(!md.contains("{{<") && md.contains("data-embed"), "{md}");
+    let index = read("search/index.json");
+    assert!(!index.contains("{{<") && !index.contains("{%"));
+}

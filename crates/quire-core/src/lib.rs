@@ -8,6 +8,7 @@
 pub mod article;
 pub mod code;
 pub mod diagnostics;
+pub mod embed;
 pub mod escape;
 pub mod front_matter;
 pub mod manifest;
@@ -33,6 +34,8 @@ pub mod post;
 pub mod redirect;
 #[cfg(feature = "meta")]
 pub mod related;
+#[cfg(feature = "meta")]
+pub mod shortcodes;
 #[cfg(feature = "meta")]
 pub mod site;
 #[cfg(feature = "meta")]

@@ -60,6 +60,30 @@ pub struct Site {
     /// Whether the home page lists the posts of sections too (`section_posts_on_home`).
     #[serde(skip, default = "yes")]
     pub section_posts_on_home: bool,
+    /// What templates in posts may use: build time (and the preview's page) only.
+    #[serde(skip)]
+    pub templates: Templates,
+    /// The video providers the posts embed (`crate::embed`), whose origins the CSP's
+    /// `frame-src` gains. Build time only.
+    #[serde(skip)]
+    pub embeds: Vec<String>,
+}
+
+/// What the template code in posts' bodies may use (`crate::shortcodes`). Not in the manifest:
+/// the build expands templates; only the `/preview/` page carries this, for its worker.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Templates {
+    /// `[params]` from `quire.toml`, flattened (`author.name`): Hugo's `param` and Liquid's
+    /// `site.*` read them.
+    #[serde(default)]
+    pub params: Vec<(String, String)>,
+    /// `[shortcodes.NAME]` from `quire.toml`: the site's own shortcodes, name and pattern.
+    #[serde(default)]
+    pub shortcodes: Vec<(String, String)>,
+    /// Sources (`posts/a.md`) a post may link to beside those being built: the preview's
+    /// draft links to the published posts.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -195,6 +219,8 @@ impl Default for Site {
             authors: Vec::new(),
             sections: Vec::new(),
             section_posts_on_home: true,
+            templates: Templates::default(),
+            embeds: Vec::new(),
         }
     }
 }

@@ -120,19 +120,29 @@ fn finish_images(html: &str, opts: &RenderOptions) -> String {
 /// (`posts/a/chart.png`): what the build reads the sizes of.
 pub fn local_images(markdown: &str, source_dir: &str) -> Vec<String> {
     let mut paths = Vec::new();
+    let mut add = |dest: &str| {
+        let dest = dest.trim();
+        if dest.is_empty() || dest.starts_with("//") || dest.contains(':') {
+            return;
+        }
+        let path = crate::url::resolve_relative(source_dir, dest);
+        let path = path[..path.find(['?', '#']).unwrap_or(path.len())]
+            .trim_start_matches('/')
+            .to_string();
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    };
     for event in Parser::new_ext(markdown, parser_options()) {
-        if let Event::Start(Tag::Image { dest_url, .. }) = event {
-            let dest = dest_url.trim();
-            if dest.is_empty() || dest.starts_with("//") || dest.contains(':') {
-                continue;
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => add(&dest_url),
+            // Raw `<img>`s (a Hugo `figure` becomes one) are measured too.
+            Event::Html(html) | Event::InlineHtml(html) if html.contains("<img") => {
+                for src in crate::sanitize::img_sources(&html) {
+                    add(&src);
+                }
             }
-            let path = crate::url::resolve_relative(source_dir, dest);
-            let path = path[..path.find(['?', '#']).unwrap_or(path.len())]
-                .trim_start_matches('/')
-                .to_string();
-            if !paths.contains(&path) {
-                paths.push(path);
-            }
+            _ => {}
         }
     }
     paths

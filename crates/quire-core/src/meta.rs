@@ -37,6 +37,8 @@ pub struct Meta {
     /// Its place in the series: `series_order` or `series_weight` (or under `extra`); by date
     /// when not given.
     pub series_order: Option<u32>,
+    /// Every field as written, for templates in the body (`{{ page.x }}`, Hugo's `param`).
+    pub fields: Map<String, Value>,
 }
 
 /// At most this many tags (and as many old addresses) per post; more are dropped with a
@@ -293,6 +295,7 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
             draft
         }
     };
+    meta.fields = map;
     Some(meta)
 }
 

@@ -7,6 +7,7 @@ use crate::front_matter::{self, Format, FrontMatter, SplitError};
 use crate::manifest::PostEntry;
 use crate::markdown;
 use crate::meta::{field_line, parse_meta, Meta};
+use crate::shortcodes;
 use crate::slug;
 use sha2::{Digest, Sha256};
 
@@ -47,8 +48,9 @@ pub fn is_section_index(rel_path: &str) -> bool {
 
 const SUMMARY_CHARS: usize = 280;
 
-/// Reads one post. `None` means it is not published (the diagnostics say why).
-pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
+/// Reads one post; `cx` is the site its templates may name (see [`crate::shortcodes`]). `None`
+/// means it is not published (the diagnostics say why).
+pub fn read_post(file: &SourceFile, cx: &shortcodes::Context) -> (Option<Post>, Vec<Diagnostic>) {
     let path = file.display_path.as_str();
     let mut diags = Vec::new();
 
@@ -226,6 +228,33 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
             }
         });
 
+    // Other generators' template code becomes what they would have published: from here on
+    // that is the post's text, for every reader of it (page, app, feed, search, summary).
+    let dir = file.rel_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let page = shortcodes::Page {
+        path,
+        source_dir: dir,
+        body_line: split.body_line,
+        fields: &meta.fields,
+        title: &title,
+        date: date_iso.as_deref().or(date_written.as_deref()),
+        url: if file.rel_path.starts_with("pages/") {
+            crate::url::page_route("", &slug)
+        } else {
+            crate::url::post_route("", &slug)
+        },
+    };
+    let expanded = shortcodes::expand(body, cx, &page);
+    let (body, text) = match expanded {
+        Some(e) => {
+            diags.extend(e.diagnostics);
+            let head = &text[..text.len() - body.len()];
+            let text = format!("{head}{}", e.text);
+            (text[head.len()..].to_string(), text)
+        }
+        None => (body.to_string(), text.clone()),
+    };
+    let body = body.as_str();
     // Math the converter cannot read is shown as its source; the author hears where.
     let (math, math_errors) = crate::markdown::math_all(body);
     for (offset, tex, reason) in math_errors {
@@ -282,7 +311,13 @@ pub fn read_post(file: &SourceFile) -> (Option<Post>, Vec<Diagnostic>) {
         draft: meta.draft,
         words,
         reading_minutes: markdown::reading_minutes(words),
-        hash,
+        // Of the published text, not the file: a template's value (another post's address, the
+        // site's title) may change while the file does not.
+        hash: if text.as_bytes() == file.bytes.as_slice() {
+            hash
+        } else {
+            content_hash(text.as_bytes())
+        },
     };
     (
         Some(Post {

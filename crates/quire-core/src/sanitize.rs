@@ -87,6 +87,8 @@ fn tag_attrs(tag: &str) -> &'static [&'static str] {
         "img" => &["src", "alt", "width", "height"],
         "abbr" | "dfn" => &[],
         "details" => &["open"],
+        // A video that loads on click (`crate::embed`): the value must be a provider's name.
+        "figure" => &["data-embed"],
         "td" | "th" => &["colspan", "rowspan", "align"],
         "col" | "colgroup" => &["span"],
         "ol" => &["start", "reversed"],
@@ -202,6 +204,9 @@ impl Sanitizer {
                 continue;
             }
             let value = decode_entities(value);
+            if attr == "data-embed" && crate::embed::provider(&value).is_none() {
+                continue;
+            }
             let value = if is_url_attr(attr) {
                 safe_url(&value, opts, name == "a")
             } else {
@@ -216,6 +221,28 @@ impl Sanitizer {
             out.push_str(&format!("</{name}>"));
         }
     }
+}
+
+/// The `src` of every `<img>` in a piece of raw HTML, as written: the build reads these
+/// images' sizes as it does Markdown's (a Hugo `figure` is raw HTML).
+pub fn img_sources(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        match parse_tag(rest) {
+            Some((tag, len)) => {
+                if tag.name == "img" && !tag.closing {
+                    if let Some((_, src)) = tag.attrs.iter().find(|(a, _)| a == "src") {
+                        out.push(decode_entities(src));
+                    }
+                }
+                rest = &rest[len..];
+            }
+            None => rest = &rest[1..],
+        }
+    }
+    out
 }
 
 struct Tag {
@@ -444,6 +471,27 @@ mod tests {
         assert_eq!(
             clean("<abbr title=\"HyperText\">HTML</abbr>"),
             "<abbr title=\"HyperText\">HTML</abbr>"
+        );
+    }
+
+    #[test]
+    fn only_a_known_provider_marks_an_embed() {
+        assert_eq!(
+            clean("<figure data-embed=\"youtube\"><a href=\"https://www.youtube-nocookie.com/embed/x\">v</a></figure>"),
+            "<figure data-embed=\"youtube\"><a href=\"https://www.youtube-nocookie.com/embed/x\">v</a></figure>"
+        );
+        assert_eq!(
+            clean("<figure data-embed=\"evil\" data-x=\"1\">f</figure>"),
+            "<figure>f</figure>"
+        );
+        assert_eq!(clean("<p data-embed=\"youtube\">p</p>"), "<p>p</p>");
+    }
+
+    #[test]
+    fn image_sources_are_found_in_raw_html() {
+        assert_eq!(
+            img_sources("<figure><a href=\"x\"><img alt=\"a\" src=\"p&amp;1.png\"></a></figure><img src=b.png>"),
+            ["p&1.png", "b.png"]
         );
     }
 

@@ -23,6 +23,10 @@ struct SiteFile {
     social: toml::Table,
     comments: Option<toml::Table>,
     analytics: Option<toml::Table>,
+    #[serde(default)]
+    params: toml::Table,
+    #[serde(default)]
+    shortcodes: toml::Table,
 }
 
 /// `[social]` services: the link's name, and how a handle becomes an address.
@@ -255,7 +259,58 @@ const KNOWN: &[&str] = &[
     "social",
     "comments",
     "analytics",
+    "params",
+    "shortcodes",
 ];
+
+/// `[params]` as `(dotted.key, text)` pairs; lists are joined with `, `.
+fn flatten_params(prefix: &str, table: &toml::Table, out: &mut Vec<(String, String)>) {
+    for (key, value) in table {
+        let key = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        let text = match value {
+            toml::Value::Table(t) => {
+                flatten_params(&key, t, out);
+                continue;
+            }
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Array(items) => items
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.to_string(),
+        };
+        out.push((key, text));
+    }
+}
+
+/// `[shortcodes.NAME]`: its `markdown` pattern (see `crate::shortcodes`).
+fn shortcode(name: &str, value: &toml::Value) -> Result<String, String> {
+    let valid = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if !valid {
+        return Err("a shortcode's name is letters, digits, `_`, `-` and `.`".into());
+    }
+    let table = value
+        .as_table()
+        .ok_or("must be a table with `markdown = \"…\"`")?;
+    if let Some(other) = table.keys().find(|k| *k != "markdown") {
+        return Err(format!(
+            "unknown setting `{other}` (a shortcode has only `markdown`)"
+        ));
+    }
+    match table.get("markdown") {
+        Some(toml::Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err("`markdown` must be text".into()),
+        None => Err("needs `markdown = \"…\"`, what the shortcode becomes".into()),
+    }
+}
 
 /// The known key closest to `key` (a typo of at most a third of its letters), if any.
 fn closest(key: &str) -> Option<&'static str> {
@@ -387,6 +442,19 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
                     ),
                 }
             }
+            flatten_params("", &f.params, &mut site.templates.params);
+            for (name, value) in &f.shortcodes {
+                match shortcode(name, value) {
+                    Ok(pattern) => site.templates.shortcodes.push((name.clone(), pattern)),
+                    Err(reason) => diags.push(
+                        Diagnostic::warning(
+                            file,
+                            format!("[shortcodes.{name}] {reason}; the shortcode is not defined"),
+                        )
+                        .at_line(at(&format!("shortcodes.{name}")).map(|i| i + 1)),
+                    ),
+                }
+            }
             for entry in f.menu {
                 let item = MenuItem {
                     name: entry.name.trim().to_string(),
@@ -475,7 +543,7 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social, comments, analytics",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social, comments, analytics, params, shortcodes",
             ]
         );
     }

@@ -44,12 +44,22 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         })
         .collect();
     let mut section_files = Vec::new();
+    let sources = crate::shortcodes::Sources::new(
+        files
+            .iter()
+            .map(|f| f.rel_path.as_str())
+            .chain(site.templates.sources.iter().map(String::as_str)),
+    );
+    let cx = crate::shortcodes::Context {
+        site: &site,
+        sources: &sources,
+    };
     for file in files {
         if crate::post::is_section_index(&file.rel_path) {
             section_files.push(file);
             continue;
         }
-        let (post, diags) = read_post(file);
+        let (post, diags) = read_post(file, &cx);
         diagnostics.extend(diags);
         let Some(post) = post else { continue };
         let is_page = post.entry.is_page();
@@ -96,6 +106,18 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         }
     }
     pages.sort_by(|a, b| a.entry.slug.cmp(&b.entry.slug));
+    // The video players the posts embed: the CSP's `frame-src` names only those.
+    site.embeds = crate::embed::PROVIDERS
+        .iter()
+        .filter(|p| {
+            let used = crate::embed::used_in;
+            posts
+                .iter()
+                .chain(&pages)
+                .any(|post| used(&post.text).contains(p))
+        })
+        .map(|p| p.name.to_string())
+        .collect();
     site.pages = pages.iter().map(|p| p.entry.slug.clone()).collect();
     // Files were read in path order; within a file, report top to bottom.
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));

@@ -4,7 +4,8 @@
 
 use quire_core::diagnostics::{Diagnostic, Severity};
 use quire_core::manifest::Site;
-use quire_core::post::{read_post, SourceFile};
+use quire_core::post::{self, SourceFile};
+use quire_core::shortcodes::{Context, Sources};
 use quire_core::site_build::{build_site, SiteBuild};
 
 const SEED: &[u8] = include_bytes!("../../../public/posts/golang-vs-python-for-backend.md");
@@ -15,6 +16,17 @@ fn file(name: &str, bytes: &[u8]) -> SourceFile {
         rel_path: format!("posts/{name}"),
         bytes: bytes.to_vec(),
     }
+}
+
+/// One post read on its own, in a site with the default settings.
+fn read_post(file: &SourceFile) -> (Option<post::Post>, Vec<Diagnostic>) {
+    let site = Site::default();
+    let sources = Sources::default();
+    let cx = Context {
+        site: &site,
+        sources: &sources,
+    };
+    post::read_post(file, &cx)
 }
 
 fn read(name: &str, text: &str) -> (Option<quire_core::post::Post>, Vec<Diagnostic>) {

@@ -16,6 +16,9 @@ struct Draft {
     text: String,
     /// The site's settings, as the page embeds them.
     site: Site,
+    /// What template code may use (the page embeds it beside the settings).
+    #[serde(default)]
+    templates: quire_core::manifest::Templates,
     base: String,
 }
 
@@ -38,7 +41,11 @@ struct Said {
 
 fn answer(message: &str) -> Option<String> {
     let draft: Draft = serde_json::from_str(message).ok()?;
-    let p = quire_preview::preview(&draft.name, &draft.text, draft.site, &draft.base);
+    let site = Site {
+        templates: draft.templates,
+        ..draft.site
+    };
+    let p = quire_preview::preview(&draft.name, &draft.text, site, &draft.base);
     let out = Answer {
         id: draft.id,
         main: p.main,
