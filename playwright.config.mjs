@@ -30,12 +30,12 @@ export default defineConfig({
     serviceWorkers: "block",
   },
   projects: [
-    { name: "root", testIgnore: /(fixtures|blogs|services)\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
-    { name: "blog", testIgnore: /(fixtures|blogs|services)\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
+    { name: "root", testIgnore: /(fixtures|blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
+    { name: "blog", testIgnore: /(fixtures|blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
     // A site of broken and hostile posts (tests/fixtures/site).
     { name: "fixtures", testMatch: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4175/" } },
     // Content shaped like Zola, Hugo, Jekyll and Astro blogs (tests/fixtures/blogs).
-    { name: "blogs", testMatch: /(blogs|services)\.spec/, use: { baseURL: "http://127.0.0.1:4177/" } },
+    { name: "blogs", testMatch: /(blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4177/" } },
   ],
   webServer: [
     {

@@ -94,7 +94,11 @@ test("dates are read as each generator meant them, and the index is in that orde
 test("section files, template-only pages, bundle resources and unpublished posts are not posts", async ({ request, baseURL }) => {
   const manifest = await (await request.get(new URL("manifest.json", baseURL).href)).json();
   const slugs = manifest.posts.map((p) => p.slug).sort();
-  expect(slugs).toEqual(["astro-post", "blog/charts", "blog/intro", "blog/photos", "charting-basics-1", "charting-basics-2", "charting-basics-3", "hugo-leaf", "jekyll-odd-date", "notes/intro"]);
+  expect(slugs).toEqual([
+    "astro-post", "blog/charts", "blog/intro", "blog/photos", "charting-basics-1", "charting-basics-2", "charting-basics-3",
+    "hugo-leaf", "hugo-shortcodes", "introducing-jekyll-talk", "jekyll-3-3-is-here", "jekyll-odd-date", "notes/intro",
+    "writing-shortcodes", "zola-shortcodes",
+  ]);
   for (const path of ["posts/latest/", "posts/index/", "posts/unpublished/", "posts/hugo-leaf/notes/"]) {
     expect((await request.get(new URL(path, baseURL).href)).status(), path).toBe(404);
   }
@@ -167,7 +171,7 @@ test("pages are in the sitemap, never in the index, the feed or the tags; a clas
   expect(sitemap).toContain("<loc>https://blogs.example/about/</loc>");
   expect(sitemap).toContain("<loc>https://blogs.example/projects/quire/</loc>");
   const feed = await (await request.get(new URL("feed.xml", baseURL).href)).text();
-  expect(feed).not.toContain("about/");
+  expect(feed).not.toContain("blogs.example/about/");
   await page.goto(baseURL);
   await expect(page.locator(".post-list")).not.toContainText("About");
   // public/pages/tags.md would take /tags/: left out, quire's tag list stays.
@@ -435,13 +439,13 @@ test("the archive lists every post by year and month, titles and dates only", as
   await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Archive" }).click();
   await expect(page).toHaveURL(new URL("archive/", baseURL).href);
   await expect(page).toHaveTitle("Archive · Moved-in blogs");
-  await expect(page.locator(".archive h2")).toHaveText(["2025", "2024", "2023", "2022", "2021", "2020", "2019"]);
-  await expect(page.locator(".archive .tag-summary")).toHaveText("10 posts");
-  await expect(page.locator(".archive-list li")).toHaveCount(10);
+  await expect(page.locator(".archive h2")).toHaveText(["2025", "2024", "2023", "2022", "2021", "2020", "2019", "2017", "2016", "2015", "2014", "2013"]);
+  await expect(page.locator(".archive .tag-summary")).toHaveText("15 posts");
+  await expect(page.locator(".archive-list li")).toHaveCount(15);
   // 2019: March, newest first, each with its day.
-  const march = page.locator(".archive h3").last();
+  const march = page.locator("#y2019 ~ h3").first();
   await expect(march).toHaveText("March");
-  await expect(page.locator(".archive-list").last().locator("li")).toHaveText([
+  await expect(page.locator(".archive-list", { hasText: "Charting basics, part 2" }).locator("li")).toHaveText([
     "15 MarchCharting basics, part 2: colour and labels",
     "8 MarchCharting basics, part 3: axes that do not lie",
     "1 MarchCharting basics, part 1: picking a chart",

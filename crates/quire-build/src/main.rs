@@ -288,7 +288,7 @@ fn write_site_files(
                             .posts
                             .iter()
                             .chain(&build.pages)
-                            .map(|p| p.entry.source.clone())
+                            .map(|p| (p.entry.source.clone(), p.entry.slug.clone()))
                             .collect(),
                         ..build.manifest.site.templates.clone()
                     };

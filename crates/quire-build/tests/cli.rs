@@ -868,3 +868,55 @@ fn moved_in_posts_show_no_template_code() {
     let index = read("search/index.json");
     assert!(!index.contains("{{<") && !index.contains("{%"));
 }
+
+#[test]
+fn the_preview_expands_shortcodes_as_the_build_does() {
+    let text = "---\ntitle: Shorts\ndate: 2024-03-05\n---\n{{% note %}}\nA *note*.\n{{% /note %}}\n\n{{< youtube w7Ft2ymGmfc >}}\n\nSee [the other]({{< ref \"other\" >}}) and [again](other.md), by {{< param who >}}.\n\n{{< unknown >}}x{{< /unknown >}}\n";
+    let p = project(&[
+        ("shorts.md", text.as_bytes()),
+        ("other.md", b"---\ntitle: Other\nslug: elsewhere\n---\nHi"),
+    ]);
+    fs::write(
+        p.path().join("quire.toml"),
+        "title = \"T\"\n[params]\nwho = \"Ann\"\n[shortcodes.note]\nmarkdown = \"> [!NOTE]\\n> {{ inner }}\"\n",
+    )
+    .unwrap();
+    let out = shell_out(p.path());
+    let o = run(
+        p.path(),
+        &["build", "--out", out.to_str().unwrap(), "--release"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let published = fs::read_to_string(out.join("posts/shorts/index.html")).unwrap();
+    assert!(
+        published.contains("<a href=\"/posts/elsewhere/\">the other</a>"),
+        "{published}"
+    );
+    // The preview's page carries what the worker needs: the site's shortcodes and posts.
+    let page = fs::read_to_string(out.join("preview/index.html")).unwrap();
+    let json = page
+        .split("<script type=\"application/json\" id=\"quire-templates\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap();
+    let templates: quire_core::manifest::Templates = serde_json::from_str(json).unwrap();
+    let (mut site, _) = quire_core::site::parse(
+        "quire.toml",
+        &fs::read_to_string(p.path().join("quire.toml")).unwrap(),
+    );
+    site.templates = templates;
+    let preview = quire_preview::preview("shorts.md", text, site, "");
+    // The article's body (the preview has no neighbours to link to).
+    let prose = |html: &str| {
+        let start = html.find("class=\"prose\"").unwrap();
+        html[start..start + html[start..].find("</div><footer").unwrap()].to_string()
+    };
+    assert_eq!(prose(&preview.main), prose(&published));
+    let said: Vec<String> = preview.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("warning: public/posts/shorts.md:13: shortcode \"{{< unknown >}}\""),
+        "{said:?}"
+    );
+    assert!(stderr(&o).contains(&said[0]), "the build says the same");
+}

@@ -80,10 +80,10 @@ pub struct Templates {
     /// `[shortcodes.NAME]` from `quire.toml`: the site's own shortcodes, name and pattern.
     #[serde(default)]
     pub shortcodes: Vec<(String, String)>,
-    /// Sources (`posts/a.md`) a post may link to beside those being built: the preview's
-    /// draft links to the published posts.
+    /// Posts and pages a post may link to beside those being built, as (source, slug):
+    /// `("posts/a.md", "a")`. The preview's draft links to the published posts.
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<(String, String)>,
 }
 
 fn yes() -> bool {

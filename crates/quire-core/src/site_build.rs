@@ -48,7 +48,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         files
             .iter()
             .map(|f| f.rel_path.as_str())
-            .chain(site.templates.sources.iter().map(String::as_str)),
+            .chain(site.templates.sources.iter().map(|(s, _)| s.as_str())),
     );
     let cx = crate::shortcodes::Context {
         site: &site,
@@ -548,7 +548,12 @@ fn links_and_headings(
 ) -> (Vec<(String, String)>, Vec<markdown::Heading>) {
     let found = std::cell::RefCell::new(Vec::new());
     let lookup = |path: &str| {
-        let slug = manifest.slug_for_source(path)?;
+        let known = &manifest.site.templates.sources;
+        let slug = manifest.slug_for_source(path).or_else(|| {
+            let path = path.trim_start_matches('/');
+            let (_, slug) = known.iter().find(|(s, _)| s == path)?;
+            Some(slug.clone())
+        })?;
         let source = path.trim_start_matches('/').to_string();
         let mut f = found.borrow_mut();
         if !f.iter().any(|(s, _): &(String, String)| *s == source) {
