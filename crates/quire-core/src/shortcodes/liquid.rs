@@ -153,7 +153,7 @@ fn apply(name: &str, value: Value, args: &[Value], scope: &dyn Scope) -> Result<
         "strip_newlines" => t(text().replace(['\n', '\r'], "")),
         // Every value is escaped where it is written; escaping twice would show `&amp;`.
         "escape" | "xml_escape" | "escape_once" | "markdownify" | "smartify" => Ok(value),
-        "strip_html" => t(strip_html(&text())),
+        "strip_html" => t(super::strip_tags(&text())),
         "append" => t(text() + &arg(args, 0)),
         "prepend" => t(arg(args, 0) + &text()),
         "default" => Ok(if value.is_empty() {
@@ -216,20 +216,6 @@ fn rooted(s: &str) -> String {
     } else {
         format!("/{s}")
     }
-}
-
-fn strip_html(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A date (as quire reads dates) in a strftime format; a format chrono cannot read is an
