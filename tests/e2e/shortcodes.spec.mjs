@@ -118,6 +118,17 @@ test("Jekyll's link and post_url are followed inside the app", async ({ page, ba
   await expect(page.locator("h1.article-title")).toHaveText("Configuration");
 });
 
+test("Zola's @/ links lead to the post, inside the app", async ({ page, baseURL }) => {
+  await page.goto(new URL("posts/zola-shortcodes/", baseURL).href);
+  await started(page);
+  await page.evaluate(() => (window.stayed = true));
+  expect(await page.locator('a[href*="@/"]').count(), "no address keeps Zola's @/").toBe(0);
+  await page.locator(".prose a", { hasText: "part 1 of the charting series" }).click();
+  await expect(page).toHaveURL(new URL("posts/charting-basics-1/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("Charting basics, part 1: picking a chart");
+  expect(await page.evaluate(() => window.stayed), "in the app: no page load").toBe(true);
+});
+
 test("shortcodes rendered by the app match the prerendered page", async ({ page, baseURL }) => {
   await page.goto(new URL(HUGO, baseURL).href);
   const prerendered = await page.locator(".prose").innerHTML();

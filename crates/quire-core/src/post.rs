@@ -3,7 +3,7 @@
 
 use crate::date;
 use crate::diagnostics::Diagnostic;
-use crate::front_matter::{self, Format, FrontMatter, SplitError};
+use crate::front_matter::{self, Format, FrontMatter, Split, SplitError};
 use crate::manifest::PostEntry;
 use crate::markdown;
 use crate::meta::{field_line, parse_meta, Meta};
@@ -51,9 +51,14 @@ const SUMMARY_CHARS: usize = 280;
 /// Reads one post; `cx` is the site its templates may name (see [`crate::shortcodes`]). `None`
 /// means it is not published (the diagnostics say why).
 pub fn read_post(file: &SourceFile, cx: &shortcodes::Context) -> (Option<Post>, Vec<Diagnostic>) {
-    let path = file.display_path.as_str();
     let mut diags = Vec::new();
+    let post = read_text(file, &mut diags).and_then(|text| publish(file, text, cx, &mut diags));
+    (post, diags)
+}
 
+/// The file as text without a byte order mark; bad UTF-8 is shown as �, an empty file is skipped.
+fn read_text(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let path = file.display_path.as_str();
     let text = match String::from_utf8(file.bytes.clone()) {
         Ok(t) => t,
         Err(e) => {
@@ -75,11 +80,15 @@ pub fn read_post(file: &SourceFile, cx: &shortcodes::Context) -> (Option<Post>, 
             path,
             "the file is empty; there is nothing to publish, so it is skipped",
         ));
-        return (None, diags);
+        return None;
     }
+    Some(text)
+}
 
-    let split = match front_matter::split(&text) {
-        Ok(s) => s,
+/// Front matter and body; `None` (with the reason) when where the body starts is unknown.
+fn split_file<'a>(text: &'a str, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Split<'a>> {
+    match front_matter::split(text) {
+        Ok(s) => Some(s),
         Err(SplitError::Unterminated { format }) => {
             let delim = if format == Format::Yaml { "---" } else { "+++" };
             diags.push(
@@ -92,73 +101,45 @@ pub fn read_post(file: &SourceFile, cx: &shortcodes::Context) -> (Option<Post>, 
                 )
                 .at_line(Some(1)),
             );
-            return (None, diags);
+            None
         }
-    };
+    }
+}
 
-    let (sections, stem) = slug::location(&file.rel_path);
-    let (file_date, file_slug) = slug::from_file_stem(stem);
-
-    let meta = match &split.front_matter {
+/// The front matter's fields; `None` when it cannot be read (it may hide `draft: true`, and
+/// publishing it could leak a draft).
+fn read_meta(split: &Split, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Meta> {
+    match &split.front_matter {
         None => {
             diags.push(Diagnostic::warning(
                 path,
                 "no front matter; the post is published with its title taken from its first heading or file name. Start the file with a `---` block holding at least `title:`",
             ).at_line(Some(1)));
-            Meta::default()
+            Some(Meta::default())
         }
-        Some(fm) => match parse_meta(fm, path, &mut diags) {
-            Some(m) => m,
-            // Unreadable front matter may hide `draft: true`: publishing it could leak a draft.
-            None => return (None, diags),
-        },
-    };
-
-    let body = split.body;
-    // Zola's `template = "latest.html"` with no title or text: a page of another generator's
-    // theme, with nothing of its own to publish.
-    if let (Some(template), None, true) = (&meta.template, &meta.title, body.trim().is_empty()) {
-        diags.push(
-            Diagnostic::warning(
-                path,
-                format!("the file only names a template of another generator ({template:?}) and has no title or text; it is skipped"),
-            )
-            .at_line(Some(1)),
-        );
-        return (None, diags);
+        Some(fm) => parse_meta(fm, path, diags),
     }
-    let title = match meta.title.clone() {
-        Some(t) => t,
-        None => {
-            let fallback = markdown::first_h1(body).unwrap_or_else(|| title_from_stem(stem));
-            let published_as = format!("the post is published as {fallback:?} (from its first heading or file name) until it has one");
-            if let Some(d) = diags
-                .iter_mut()
-                .find(|d| d.field.as_deref() == Some("title"))
-            {
-                // A title of the wrong type: one diagnostic, as an error, since a title is required.
-                d.severity = crate::diagnostics::Severity::Error;
-                d.reason = d.reason.replace("the field is ignored", &published_as);
-            } else if split.front_matter.is_some() {
-                diags.push(
-                    Diagnostic::error(path, format!("a title is required; {published_as}"))
-                        .field("title", None)
-                        .at_line(split.front_matter.as_ref().map(|f| f.first_line)),
-                );
-            }
-            fallback
-        }
-    };
+}
 
+/// Everything after the text is read: `None` when the file is not a post to publish.
+fn publish(
+    file: &SourceFile,
+    text: String,
+    cx: &shortcodes::Context,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Post> {
+    let path = file.display_path.as_str();
+    let split = split_file(&text, path, diags)?;
+    let body_line = split.body_line;
+    let (sections, stem) = slug::location(&file.rel_path);
+    let (file_date, file_slug) = slug::from_file_stem(stem);
+    let meta = read_meta(&split, path, diags)?;
+    if is_foreign_template(&meta, split.body, path, diags) {
+        return None;
+    }
+    let title = title(&meta, &split, stem, path, diags);
     let hash = content_hash(&file.bytes);
-    let leaf = choose_slug(
-        &meta,
-        &split.front_matter,
-        &file_slug,
-        &hash,
-        path,
-        &mut diags,
-    );
+    let leaf = choose_slug(&meta, &split.front_matter, &file_slug, &hash, path, diags);
     // A section's posts live under it, so equal names in two sections never clash.
     let slug = sections
         .iter()
@@ -166,144 +147,265 @@ pub fn read_post(file: &SourceFile, cx: &shortcodes::Context) -> (Option<Post>, 
         .chain([leaf.as_str()])
         .collect::<Vec<_>>()
         .join("/");
-
-    // Date: front matter wins; otherwise, or when it cannot be read, the date a Jekyll or
-    // Zola file name or a dated old address carries. With none, an unreadable date is shown
-    // as written, never guessed.
     let other_date = file_date
         .map(|d| (d.to_string(), "the file name".to_string()))
         .or_else(|| {
             let (field, address) = meta.old_address.as_ref()?;
             Some((slug::date_in_address(address)?, format!("`{field}`")))
         });
-    let mut date_written = meta.date.clone();
-    let mut date_iso = None;
-    let mut timestamp = None;
-    let mut date_display = date_written.clone();
-    if let Some(raw) = &meta.date {
-        match date::parse(raw) {
-            Ok(d) => {
-                date_iso = Some(d.iso);
-                timestamp = Some(d.timestamp);
-                date_display = Some(d.display);
-            }
-            Err(reason) => {
-                let fallback = match &other_date {
-                    Some((d, from)) => format!("the date {d} from {from} is used"),
-                    None => "the post is published with the date shown as written and listed after dated posts".to_string(),
-                };
-                diags.push(
-                    Diagnostic::warning(path, format!("{reason}; {fallback}"))
-                        .field("date", Some(raw))
-                        .at_line(field_line(&split.front_matter, "date")),
-                );
-                if other_date.is_some() {
-                    date_written = None;
-                }
-            }
-        }
-    }
-    if date_written.is_none() {
-        if let Some((raw, _)) = &other_date {
-            if let Ok(d) = date::parse(raw) {
-                date_written = Some(raw.clone());
-                date_iso = Some(d.iso);
-                timestamp = Some(d.timestamp);
-                date_display = Some(d.display);
-            }
-        }
-    }
-    let updated = meta
-        .updated
-        .as_ref()
-        .and_then(|raw| match date::parse(raw) {
-            Ok(d) => Some(d.iso),
-            Err(reason) => {
-                diags.push(
-                    Diagnostic::warning(path, format!("{reason}; the field is ignored"))
-                        .field("updated", Some(raw))
-                        .at_line(field_line(&split.front_matter, "updated")),
-                );
-                None
-            }
-        });
+    let dates = Dates::read(&meta, &split, other_date, path, diags);
 
     // Other generators' template code becomes what they would have published: from here on
     // that is the post's text, for every reader of it (page, app, feed, search, summary).
-    let dir = file.rel_path.rsplit_once('/').map_or("", |(d, _)| d);
     let page = shortcodes::Page {
         path,
-        source_dir: dir,
-        body_line: split.body_line,
+        source_dir: file.rel_path.rsplit_once('/').map_or("", |(d, _)| d),
+        body_line,
         fields: &meta.fields,
         title: &title,
-        date: date_iso.as_deref().or(date_written.as_deref()),
+        date: dates.iso.as_deref().or(dates.written.as_deref()),
         url: if file.rel_path.starts_with("pages/") {
             crate::url::page_route("", &slug)
         } else {
             crate::url::post_route("", &slug)
         },
     };
-    let expanded = shortcodes::expand(body, cx, &page);
-    let (body, text) = match expanded {
+    let head = text.len() - split.body.len();
+    let expanded = shortcodes::expand(split.body, cx, &page);
+    // Of the published text, not the file: a template's value (another post's address, the
+    // site's title) may change while the file does not.
+    let (text, hash) = match expanded {
         Some(e) => {
             diags.extend(e.diagnostics);
-            let head = &text[..text.len() - body.len()];
-            let text = format!("{head}{}", e.text);
-            (text[head.len()..].to_string(), text)
+            let text = format!("{}{}", &text[..head], e.text);
+            let hash = content_hash(text.as_bytes());
+            (text, hash)
         }
-        None => (body.to_string(), text.clone()),
+        None => (text, hash),
     };
-    let body = body.as_str();
-    // Math the converter cannot read is shown as its source; the author hears where.
-    let (math, math_errors) = crate::markdown::math_all(body);
-    for (offset, tex, reason) in math_errors {
+    let body = &text[head..];
+    let math = math(body, body_line, path, diags);
+    let image = meta
+        .image
+        .as_deref()
+        .and_then(|raw| post_image(raw, &file.rel_path, path, diags));
+    let entry = entry(
+        &meta,
+        (slug, title),
+        &file.rel_path,
+        &dates,
+        body,
+        image,
+        hash,
+    );
+    Some(Post {
+        entry,
+        text,
+        timestamp: dates.timestamp,
+        code: Vec::new(),
+        images: Vec::new(),
+        math,
+        old_addresses: meta
+            .aliases
+            .iter()
+            .map(|a| ("aliases".to_string(), a.clone()))
+            .chain(meta.old_address.clone())
+            .collect(),
+    })
+}
+
+/// Zola's `template = "latest.html"` with no title or text: a page of another generator's
+/// theme, with nothing of its own to publish.
+fn is_foreign_template(meta: &Meta, body: &str, path: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    let (Some(template), None, true) = (&meta.template, &meta.title, body.trim().is_empty()) else {
+        return false;
+    };
+    diags.push(
+        Diagnostic::warning(
+            path,
+            format!("the file only names a template of another generator ({template:?}) and has no title or text; it is skipped"),
+        )
+        .at_line(Some(1)),
+    );
+    true
+}
+
+/// The title, or (with an error, since one is required) the first heading or the file name.
+fn title(
+    meta: &Meta,
+    split: &Split,
+    stem: &str,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    if let Some(t) = &meta.title {
+        return t.clone();
+    }
+    let fallback = markdown::first_h1(split.body).unwrap_or_else(|| title_from_stem(stem));
+    let published_as = format!("the post is published as {fallback:?} (from its first heading or file name) until it has one");
+    if let Some(d) = diags
+        .iter_mut()
+        .find(|d| d.field.as_deref() == Some("title"))
+    {
+        // A title of the wrong type: one diagnostic, as an error, since a title is required.
+        d.severity = crate::diagnostics::Severity::Error;
+        d.reason = d.reason.replace("the field is ignored", &published_as);
+    } else if split.front_matter.is_some() {
+        diags.push(
+            Diagnostic::error(path, format!("a title is required; {published_as}"))
+                .field("title", None)
+                .at_line(split.front_matter.as_ref().map(|f| f.first_line)),
+        );
+    }
+    fallback
+}
+
+/// A post's dates as the manifest keeps them.
+#[derive(Default)]
+struct Dates {
+    /// As written (front matter, else the other date used).
+    written: Option<String>,
+    iso: Option<String>,
+    timestamp: Option<i64>,
+    display: Option<String>,
+    updated: Option<String>,
+}
+
+impl Dates {
+    /// Front matter wins; otherwise, or when it cannot be read, `other` (the date a Jekyll or
+    /// Zola file name or a dated old address carries, and where it is from). With none, an
+    /// unreadable date is shown as written, never guessed.
+    fn read(
+        meta: &Meta,
+        split: &Split,
+        other: Option<(String, String)>,
+        path: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let mut dates = Dates {
+            written: meta.date.clone(),
+            display: meta.date.clone(),
+            ..Dates::default()
+        };
+        if let Some(raw) = &meta.date {
+            match date::parse(raw) {
+                Ok(d) => dates.set(raw, d),
+                Err(reason) => {
+                    let fallback = match &other {
+                        Some((d, from)) => format!("the date {d} from {from} is used"),
+                        None => "the post is published with the date shown as written and listed after dated posts".to_string(),
+                    };
+                    diags.push(
+                        Diagnostic::warning(path, format!("{reason}; {fallback}"))
+                            .field("date", Some(raw))
+                            .at_line(field_line(&split.front_matter, "date")),
+                    );
+                    if other.is_some() {
+                        dates.written = None;
+                    }
+                }
+            }
+        }
+        if let (None, Some((raw, _))) = (&dates.written, &other) {
+            if let Ok(d) = date::parse(raw) {
+                dates.set(raw, d);
+            }
+        }
+        dates.updated = updated(meta, split, path, diags);
+        dates
+    }
+
+    fn set(&mut self, raw: &str, d: date::PostDate) {
+        self.written = Some(raw.to_string());
+        self.iso = Some(d.iso);
+        self.timestamp = Some(d.timestamp);
+        self.display = Some(d.display);
+    }
+}
+
+fn updated(meta: &Meta, split: &Split, path: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let raw = meta.updated.as_ref()?;
+    match date::parse(raw) {
+        Ok(d) => Some(d.iso),
+        Err(reason) => {
+            diags.push(
+                Diagnostic::warning(path, format!("{reason}; the field is ignored"))
+                    .field("updated", Some(raw))
+                    .at_line(field_line(&split.front_matter, "updated")),
+            );
+            None
+        }
+    }
+}
+
+/// Its math as MathML; math the converter cannot read is shown as its source, and the author
+/// hears where.
+fn math(body: &str, body_line: usize, path: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let (math, errors) = markdown::math_all(body);
+    for (offset, tex, reason) in errors {
         diags.push(
             Diagnostic::warning(
                 path,
                 format!("this math cannot be converted to MathML ({reason}); it is shown as its TeX source"),
             )
             .field("math", Some(&tex))
-            .at_line(Some(split.body_line + body[..offset].matches('\n').count())),
+            .at_line(Some(body_line + body[..offset].matches('\n').count())),
         );
     }
-    let words = markdown::word_count(body);
-    let summary = match &meta.description {
-        Some(d) => d.clone(),
-        None => markdown::summary(body, SUMMARY_CHARS),
-    };
+    math
+}
 
-    let entry = PostEntry {
+fn post_image(
+    raw: &str,
+    rel_path: &str,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let dir = rel_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let image = image_path(raw, dir);
+    if image.is_none() {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                "the image must be a path or an http(s) address; the post is shown without it",
+            )
+            .field("image", Some(raw)),
+        );
+    }
+    image
+}
+
+/// Its manifest entry, from its fields and published body.
+fn entry(
+    meta: &Meta,
+    (slug, title): (String, String),
+    source: &str,
+    dates: &Dates,
+    body: &str,
+    image: Option<String>,
+    hash: String,
+) -> PostEntry {
+    let words = markdown::word_count(body);
+    let slugs = |names: &[String]| names.iter().map(|t| tag_slug(t)).collect();
+    PostEntry {
         slug,
         title,
-        source: file.rel_path.clone(),
-        date: date_iso,
-        date_written,
-        date_display,
-        updated,
+        source: source.to_string(),
+        date: dates.iso.clone(),
+        date_written: dates.written.clone(),
+        date_display: dates.display.clone(),
+        updated: dates.updated.clone(),
         description: meta.description.clone(),
-        summary,
+        summary: match &meta.description {
+            Some(d) => d.clone(),
+            None => markdown::summary(body, SUMMARY_CHARS),
+        },
         tags: meta.tags.clone(),
-        tag_slugs: meta.tags.iter().map(|t| tag_slug(t)).collect(),
-        category_slugs: meta.categories.iter().map(|t| tag_slug(t)).collect(),
+        tag_slugs: slugs(&meta.tags),
+        category_slugs: slugs(&meta.categories),
         categories: meta.categories.clone(),
-        image: meta.image.as_deref().and_then(|raw| {
-            let dir = file.rel_path.rsplit_once('/').map_or("", |(d, _)| d);
-            match image_path(raw, dir) {
-                Some(p) => Some(p),
-                None => {
-                    diags.push(
-                        Diagnostic::warning(
-                            path,
-                            "the image must be a path or an http(s) address; the post is shown without it",
-                        )
-                        .field("image", Some(raw)),
-                    );
-                    None
-                }
-            }
-        }),
-        author_ids: meta.authors.iter().map(|a| tag_slug(a)).collect(),
+        image,
+        author_ids: slugs(&meta.authors),
         authors: meta.authors.clone(),
         series_slug: meta.series.as_deref().map(tag_slug),
         series: meta.series.clone(),
@@ -311,31 +413,8 @@ pub fn read_post(file: &SourceFile, cx: &shortcodes::Context) -> (Option<Post>, 
         draft: meta.draft,
         words,
         reading_minutes: markdown::reading_minutes(words),
-        // Of the published text, not the file: a template's value (another post's address, the
-        // site's title) may change while the file does not.
-        hash: if text.as_bytes() == file.bytes.as_slice() {
-            hash
-        } else {
-            content_hash(text.as_bytes())
-        },
-    };
-    (
-        Some(Post {
-            entry,
-            text,
-            timestamp,
-            code: Vec::new(),
-            images: Vec::new(),
-            math,
-            old_addresses: meta
-                .aliases
-                .iter()
-                .map(|a| ("aliases".to_string(), a.clone()))
-                .chain(meta.old_address.clone())
-                .collect(),
-        }),
-        diags,
-    )
+        hash,
+    }
 }
 
 fn choose_slug(

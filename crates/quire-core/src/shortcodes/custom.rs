@@ -64,30 +64,8 @@ pub fn fill(pattern: &str, args: &Args, inner: &str, outer: &dyn Scope) -> Resul
         let is_inner = matches!(expr, "inner" | "body");
         let value = liquid::eval(expr, &scope)?.text();
         if is_inner {
-            let line_start = out.rfind('\n').map_or(0, |n| n + 1);
-            let lead: String = out[line_start..]
-                .chars()
-                .map(|c| if c == '>' { '>' } else { ' ' })
-                .collect();
-            let lead = if out[line_start..]
-                .chars()
-                .all(|c| c == '>' || c.is_whitespace())
-            {
-                lead
-            } else {
-                String::new()
-            };
-            for (n, line) in value.trim_matches('\n').split('\n').enumerate() {
-                if n > 0 {
-                    out.push('\n');
-                    out.push_str(if line.is_empty() {
-                        lead.trim_end()
-                    } else {
-                        &lead
-                    });
-                }
-                out.push_str(line);
-            }
+            let lead = super::lead::trailing(&out).unwrap_or("").to_string();
+            super::lead::push_lines(&mut out, value.trim_matches('\n'), &lead);
         } else {
             out.push_str(&crate::escape::escape(&value));
         }

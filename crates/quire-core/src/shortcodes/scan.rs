@@ -289,23 +289,10 @@ impl<'a> Scanner<'a> {
             let at = i + off;
             // Code before this brace: flush text, take the code whole.
             while self.next_code < self.code.len() && self.code[self.next_code].end <= at {
-                let r = self.code[self.next_code].clone();
-                self.next_code += 1;
-                if r.start >= self.text_from {
-                    self.flush(r.start);
-                    self.tokens.push(Token::Code(r.clone()));
-                    self.text_from = r.end;
-                }
+                self.take_code();
             }
-            if let Some(r) = self.code.get(self.next_code).filter(|r| r.start <= at) {
-                let r = r.clone();
-                self.next_code += 1;
-                if r.start >= self.text_from {
-                    self.flush(r.start);
-                    self.tokens.push(Token::Code(r.clone()));
-                    self.text_from = r.end;
-                }
-                i = r.end.max(at + 1);
+            if self.code.get(self.next_code).is_some_and(|r| r.start <= at) {
+                i = self.take_code().max(at + 1);
                 continue;
             }
             i = match self.tag_at(at) {
@@ -313,16 +300,21 @@ impl<'a> Scanner<'a> {
                 None => at + 1,
             };
         }
-        for k in self.next_code..self.code.len() {
-            let r = self.code[k].clone();
-            if r.start >= self.text_from {
-                self.flush(r.start);
-                self.tokens.push(Token::Code(r.clone()));
-                self.text_from = r.end;
-            }
+        while self.next_code < self.code.len() {
+            self.take_code();
         }
         self.flush(body.len());
         self.tokens
+    }
+
+    /// The next code range as one token (unless a tag already covered it); its end.
+    fn take_code(&mut self) -> usize {
+        let r = self.code[self.next_code].clone();
+        self.next_code += 1;
+        if r.start >= self.text_from {
+            self.push(r.start, Token::Code(r.clone()), r.end);
+        }
+        r.end
     }
 
     fn flush(&mut self, to: usize) {
@@ -339,202 +331,178 @@ impl<'a> Scanner<'a> {
         end
     }
 
+    /// Something tag-like that is not a tag, shown as written to the end of its line.
+    fn broken(&mut self, at: usize, reason: String) -> usize {
+        let end = line_end(self.body, at);
+        self.push(
+            at,
+            Token::Broken {
+                range: at..end,
+                reason,
+            },
+            end,
+        )
+    }
+
     /// A tag (or escape) starting at `at`: pushes it and answers where scanning goes on.
     fn tag_at(&mut self, at: usize) -> Option<usize> {
-        let body = self.body;
-        let rest = &body[at..];
-        let &(open, closer, escape, escape_closer) =
-            OPENERS.iter().find(|(o, ..)| rest.starts_with(o))?;
-        if rest.starts_with(escape) {
-            if let Some(end) = self.finders[escape_closer].find(body, at + escape.len()) {
-                let inner = &body[at + escape.len()..end];
-                let zola = matches!(open, "{{" | "{%");
-                if end - at <= MAX_TAG && (!zola || zola_escaped(inner)) {
-                    let close = match open {
-                        "{{<" => ">}}",
-                        "{{%" => "%}}",
-                        "{{" => "}}",
-                        _ => "%}",
-                    };
-                    let stop = end + escape_closer_len(escape_closer);
-                    return Some(self.push(
-                        at,
-                        Token::Literal(format!("{open}{inner}{close}")),
-                        stop,
-                    ));
-                }
+        let rest = &self.body[at..];
+        let opener = OPENERS.iter().find(|(o, ..)| rest.starts_with(o))?;
+        if rest.starts_with(opener.2) {
+            if let Some(end) = self.escape_at(at, opener) {
+                return Some(end);
             }
         }
+        let (open, closer, ..) = *opener;
         let inner_start = at + open.len();
-        // `{% name`, `{{< name`: what a tag starts with (`{%d` in prose is not one).
-        let looks_like_tag = {
-            let rest = &body[inner_start..];
-            let after = rest.trim_start_matches([' ', '\t', '-']);
-            after.len() < rest.len()
-                && after.starts_with(|c: char| {
-                    c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '"' | '\'')
-                })
+        let looks_like_tag = looks_like_tag(&self.body[inner_start..]);
+        let never_closed = || "this tag is never closed; it is shown as written".to_string();
+        let Some(close_at) = self.finders[closer].find(self.body, inner_start) else {
+            return (looks_like_tag && open != "{{").then(|| self.broken(at, never_closed()));
         };
-        let Some(close_at) = self.finders[closer].find(body, inner_start) else {
-            if looks_like_tag && open != "{{" {
-                let reason = "this tag is never closed; it is shown as written".to_string();
-                let end = line_end(body, at);
-                return Some(self.push(
-                    at,
-                    Token::Broken {
-                        range: at..end,
-                        reason,
-                    },
-                    end,
-                ));
-            }
-            return None;
-        };
-        let close_len = [3, 3, 2, 2][closer];
-        let end = close_at + close_len;
         if close_at - inner_start > MAX_TAG {
-            if !looks_like_tag {
-                return None;
-            }
             let reason = format!(
                 "this tag is longer than {} KB (or never closed); it is shown as written",
                 MAX_TAG / 1024
             );
-            let stop = line_end(body, at);
-            return Some(self.push(
-                at,
-                Token::Broken {
-                    range: at..stop,
-                    reason,
-                },
-                stop,
-            ));
+            return looks_like_tag.then(|| self.broken(at, reason));
         }
         // Another tag opening before this one closes: this one never closed.
         if self.finders[closer + 8]
-            .find(body, inner_start)
+            .find(self.body, inner_start)
             .is_some_and(|next| next < close_at)
         {
-            if !looks_like_tag || open == "{{" {
-                return None;
-            }
-            let reason = "this tag is never closed; it is shown as written".to_string();
-            let stop = line_end(body, at);
-            return Some(self.push(
-                at,
-                Token::Broken {
-                    range: at..stop,
-                    reason,
-                },
-                stop,
-            ));
+            return (looks_like_tag && open != "{{").then(|| self.broken(at, never_closed()));
         }
-        let raw_inner = &body[inner_start..close_at];
-        let inner = strip_dashes(raw_inner.trim());
+        let end = close_at + [3, 3, 2, 2][closer];
+        let inner = strip_dashes(self.body[inner_start..close_at].trim());
         let tag = match open {
-            "{{<" | "{{%" => self.hugo(open, at..end, inner)?,
-            "{{" => {
-                if let Some((name, args)) = zola_call(inner) {
-                    Tag {
-                        syntax: Syntax::ZolaCall,
-                        range: at..end,
-                        name,
-                        args,
-                        closing: false,
-                        self_closing: true,
-                    }
-                } else if is_liquid_expression(inner) {
-                    Tag {
-                        syntax: Syntax::LiquidOutput,
-                        range: at..end,
-                        name: "",
-                        args: inner,
-                        closing: false,
-                        self_closing: true,
-                    }
-                } else {
-                    // `{{ .Title }}`, `{{ $x }}`: a Go template in Hugo or Zola prose is text there.
-                    return None;
-                }
-            }
-            _ => {
-                if inner == "end" {
-                    Tag {
-                        syntax: Syntax::ZolaEnd,
-                        range: at..end,
-                        name: "end",
-                        args: "",
-                        closing: true,
-                        self_closing: false,
-                    }
-                } else if let Some((name, args)) = zola_call(inner) {
-                    Tag {
-                        syntax: Syntax::ZolaBlock,
-                        range: at..end,
-                        name,
-                        args,
-                        closing: false,
-                        self_closing: false,
-                    }
-                } else {
-                    let (name, args) = split_name(inner);
-                    if name.is_empty() || !is_ident_start(name.as_bytes()[0]) {
-                        return None;
-                    }
-                    Tag {
-                        syntax: Syntax::Liquid,
-                        range: at..end,
-                        name,
-                        args: args.trim(),
-                        closing: false,
-                        self_closing: false,
-                    }
-                }
-            }
+            "{{<" | "{{%" => hugo(open, at..end, inner)?,
+            "{{" => double_brace(at..end, inner)?,
+            _ => brace_percent(at..end, inner)?,
         };
-        if verbatim(tag.syntax, tag.name) && !tag.closing && !tag.self_closing {
-            return Some(match self.ends.find(body, end, tag.syntax, tag.name) {
-                Some((end_start, end_end)) => {
-                    let token = Token::Verbatim {
-                        tag,
-                        content: end..end_start,
-                        end: end_end,
-                    };
-                    self.push(at, token, end_end)
-                }
-                None => self.push(at, Token::Tag(tag), end),
-            });
-        }
-        Some(self.push(at, Token::Tag(tag), end))
+        Some(self.tag_or_verbatim(at, tag))
     }
 
-    fn hugo(&self, open: &str, range: Range<usize>, inner: &'a str) -> Option<Tag<'a>> {
-        let syntax = if open == "{{<" {
-            Syntax::HugoAngle
-        } else {
-            Syntax::HugoPercent
-        };
-        let (closing, inner) = match inner.strip_prefix('/') {
-            Some(rest) => (true, rest.trim_start()),
-            None => (false, inner),
-        };
-        let (self_closing, inner) = match inner.strip_suffix('/') {
-            Some(rest) => (true, rest.trim_end()),
-            None => (false, inner),
-        };
-        let (name, args) = split_name(inner);
-        if name.is_empty() {
+    /// `{{</* x */>}}` and the like: the tag shown as text; `None` when it is not an escape.
+    fn escape_at(&mut self, at: usize, opener: &(&str, usize, &str, usize)) -> Option<usize> {
+        let &(open, _, escape, escape_closer) = opener;
+        let end = self.finders[escape_closer].find(self.body, at + escape.len())?;
+        let inner = &self.body[at + escape.len()..end];
+        let zola = matches!(open, "{{" | "{%");
+        if end - at > MAX_TAG || (zola && !zola_escaped(inner)) {
             return None;
         }
-        Some(Tag {
+        let close = match open {
+            "{{<" => ">}}",
+            "{{%" => "%}}",
+            "{{" => "}}",
+            _ => "%}",
+        };
+        let stop = end + escape_closer_len(escape_closer);
+        let literal = Token::Literal(format!("{open}{inner}{close}"));
+        Some(self.push(at, literal, stop))
+    }
+
+    /// A verbatim tag takes everything to its closing tag; any other tag is itself.
+    fn tag_or_verbatim(&mut self, at: usize, tag: Tag<'a>) -> usize {
+        let end = tag.range.end;
+        if verbatim(tag.syntax, tag.name) && !tag.closing && !tag.self_closing {
+            if let Some((end_start, end_end)) = self.ends.find(self.body, end, tag.syntax, tag.name)
+            {
+                let content = end..end_start;
+                return self.push(
+                    at,
+                    Token::Verbatim {
+                        tag,
+                        content,
+                        end: end_end,
+                    },
+                    end_end,
+                );
+            }
+        }
+        self.push(at, Token::Tag(tag), end)
+    }
+}
+
+/// `{% name`, `{{< name`: what a tag's inside starts with (`{%d` in prose is not one).
+fn looks_like_tag(inside: &str) -> bool {
+    let after = inside.trim_start_matches([' ', '\t', '-']);
+    after.len() < inside.len()
+        && after
+            .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '"' | '\''))
+}
+
+impl<'a> Tag<'a> {
+    fn new(syntax: Syntax, range: Range<usize>, name: &'a str, args: &'a str) -> Self {
+        Tag {
             syntax,
             range,
             name,
-            args: args.trim(),
-            closing,
-            self_closing,
-        })
+            args,
+            closing: false,
+            self_closing: false,
+        }
     }
+}
+
+/// `{{< x >}}` or `{{% x %}}`, opening, closing (`/x`) or self-closing (`x /`).
+fn hugo<'a>(open: &str, range: Range<usize>, inner: &'a str) -> Option<Tag<'a>> {
+    let syntax = if open == "{{<" {
+        Syntax::HugoAngle
+    } else {
+        Syntax::HugoPercent
+    };
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, inner),
+    };
+    let (self_closing, inner) = match inner.strip_suffix('/') {
+        Some(rest) => (true, rest.trim_end()),
+        None => (false, inner),
+    };
+    let (name, args) = split_name(inner);
+    if name.is_empty() {
+        return None;
+    }
+    Some(Tag {
+        closing,
+        self_closing,
+        ..Tag::new(syntax, range, name, args.trim())
+    })
+}
+
+/// `{{ x }}`: a Zola call or a Liquid value; `None` for Go templates (`{{ .Title }}`, `{{ $x }}`),
+/// which are text in Hugo's and Zola's prose.
+fn double_brace(range: Range<usize>, inner: &str) -> Option<Tag<'_>> {
+    let (syntax, name, args) = match zola_call(inner) {
+        Some((name, args)) => (Syntax::ZolaCall, name, args),
+        None if is_liquid_expression(inner) => (Syntax::LiquidOutput, "", inner),
+        None => return None,
+    };
+    Some(Tag {
+        self_closing: true,
+        ..Tag::new(syntax, range, name, args)
+    })
+}
+
+/// `{% x %}`: Zola's `end` or block call, or a Liquid tag.
+fn brace_percent(range: Range<usize>, inner: &str) -> Option<Tag<'_>> {
+    if inner == "end" {
+        return Some(Tag {
+            closing: true,
+            ..Tag::new(Syntax::ZolaEnd, range, "end", "")
+        });
+    }
+    if let Some((name, args)) = zola_call(inner) {
+        return Some(Tag::new(Syntax::ZolaBlock, range, name, args));
+    }
+    let (name, args) = split_name(inner);
+    if name.is_empty() || !is_ident_start(name.as_bytes()[0]) {
+        return None;
+    }
+    Some(Tag::new(Syntax::Liquid, range, name, args.trim()))
 }
 
 fn escape_closer_len(finder: usize) -> usize {

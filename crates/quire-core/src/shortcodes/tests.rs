@@ -136,6 +136,20 @@ fn liquid_links_lead_to_the_post_under_any_base() {
 }
 
 #[test]
+fn zola_internal_links_lead_to_the_post() {
+    assert_eq!(
+        text("[l](@/hugo/leaf/index.md#setup) and `[c](@/a.md)`\n\n[r]: @/about.md\n"),
+        "[l](/posts/hugo/leaf/index.md#setup) and `[c](@/a.md)`\n\n[r]: /about/\n"
+    );
+    let (out, diags) = run("line\n[m](@/blog/missing.md)");
+    assert_eq!(out, "line\n[m](@/blog/missing.md)");
+    assert_eq!(
+        diags,
+        ["warning: public/posts/a.md:6: link \"@/blog/missing.md\": no post or page is \"@/blog/missing.md\"; the link is published as written"]
+    );
+}
+
+#[test]
 fn liquid_variables_and_filters() {
     assert_eq!(
         text("![x]({{ site.baseurl }}/img/x.png) {{ site.url }}{{ site.baseurl }}/feed.xml {{ page.title }} — {{ site.title | upcase }} {{ '/about/' | relative_url }} {{ page.date | date: \"%b %-d, %Y\" }} {{ page.tags | join: ', ' }} {{ page.mood }} {{ site.github }} {{ site.params.author.name }}"),
@@ -319,6 +333,6 @@ fn hostile_inputs_stay_bounded() {
 #[test]
 fn messages_are_capped_per_post() {
     let (_, diags) = run(&"{% seo %}\n".repeat(100));
-    assert_eq!(diags.len(), MAX_WARNINGS + 1);
+    assert_eq!(diags.len(), super::render::MAX_WARNINGS + 1);
     assert!(diags.last().unwrap().contains("75 more template tags"));
 }
