@@ -126,6 +126,7 @@ bench: setup setup-browser setup-bench bench-dist
 	$(BENCH)search-crates.mjs
 	$(BENCH)bundle.mjs
 	$(BENCH)preview.mjs
+	$(BENCH)templates.mjs --runs $(or $(RUNS),9)
 
 # One quick pass of every bench script against the test build (one run, small inputs, no
 # budgets, BENCHMARKS.md untouched), so the scripts never rot.
@@ -138,6 +139,7 @@ bench-smoke:
 	node bench/scale.mjs --quick
 	node bench/search.mjs --quick
 	node bench/search-crates.mjs --quick
+	node bench/templates.mjs --quick
 	@# Live reload under `trunk serve`: one edit reaches the open page, the WASM is not rebuilt.
 	node bench/author-loop.mjs --quick
 

@@ -1,6 +1,7 @@
 // What every bench script shares: Chromium as the tests launch it, medians, the machine line,
 // and writing a script's latest table into its section of BENCHMARKS.md.
 import { chromium } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 
@@ -23,11 +24,19 @@ export const median = (xs) => {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/// "Run <date> on <machine>; command: `…`." — the line every table starts with.
+/// The commit measured, with `+` when the tree has uncommitted changes.
+export function commit() {
+  const git = (...a) => execFileSync("git", a, { encoding: "utf8" }).trim();
+  return git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no") ? "+" : "");
+}
+
+/// "Run <date> on <machine>, commit <sha>; command: `…`." — the line every table starts with
+/// (`browserVersion` null for scripts that use no browser).
 export function runLine(browserVersion, script) {
-  const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${browserVersion}`;
+  const browser = browserVersion ? `, Chromium ${browserVersion}` : "";
+  const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${browser}`;
   const date = new Date().toISOString().slice(0, 16).replace("T", " ");
-  return `Run ${date} UTC on ${machine}; command: \`${process.env.BENCH_COMMAND || `node ${script} ${args.join(" ")}`.trim()}\`.`;
+  return `Run ${date} UTC on ${machine}, commit ${commit()}; command: \`${process.env.BENCH_COMMAND || `node ${script} ${args.join(" ")}`.trim()}\`.`;
 }
 
 /// Replaces what is between `<!-- name:start -->` and `<!-- name:end -->` in BENCHMARKS.md.

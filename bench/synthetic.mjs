@@ -28,9 +28,23 @@ const PNG = Buffer.from(
   "base64",
 );
 
-/// Writes a project of `n` posts under `root` and returns its folder.
-export function makeSite(root, n) {
-  const dir = join(root, `site-${n}`);
+// Template code as moved-in blogs carry it (bench/templates.mjs): a Hugo figure and ref, a
+// Jekyll highlight, raw block, variable and post_url, a Zola video, in one post.
+function templateCode(i) {
+  const other = 4 * Math.floor(i / 4); // a post at the top level, never a bundle
+  return [
+    `{{< figure src="https://example.com/${i}.png" caption="Figure ${i}" alt="A chart" >}}`,
+    `See {{< ref "post-${other}.md" >}} and [the last one]({% post_url post-${other} %}) on {{ site.title }}.`,
+    "{% highlight ruby %}\ndef greet(name)\n  puts \"Hello, #{name}\"\nend\n{% endhighlight %}",
+    "{% raw %}`{{ page.title }}` is Liquid.{% endraw %}",
+    '{{ youtube(id="dQw4w9WgXcQ") }}',
+  ].join("\n\n");
+}
+
+/// Writes a project of `n` posts under `root` and returns its folder; with `templates`, every
+/// post also carries other generators' template code.
+export function makeSite(root, n, { templates = false } = {}) {
+  const dir = join(root, `site-${n}${templates ? "-templates" : ""}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "public/posts"), { recursive: true });
   writeFileSync(join(dir, "quire.toml"), readFileSync("quire.toml"));
@@ -44,7 +58,8 @@ export function makeSite(root, n) {
     const tags = [TAGS[i % TAGS.length], TAGS[(i * 7 + 3) % TAGS.length]];
     const bundle = i % 10 === 5;
     const figure = bundle ? "\n\n![A figure](fig.png)\n" : "";
-    const body = `${sources[i % sources.length]}${figure}\n\n## Notes\n\n${stretch(i)}`;
+    const code = templates ? `\n\n${templateCode(i)}` : "";
+    const body = `${sources[i % sources.length]}${figure}${code}\n\n## Notes\n\n${stretch(i)}`;
     const folder = i % 4 === 1 ? join(dir, "public/posts", `section-${i % SECTIONS}`) : join(dir, "public/posts");
     const text = `---\ntitle: "Synthetic post ${i}"\ndate: ${date}\ntags: [${[...new Set(tags)].join(", ")}]\n---\n\n${body}`;
     if (bundle) {
