@@ -151,6 +151,8 @@ e2e-dist:
 	QUIRE_CONTENT=tests/fixtures/blogs trunk build --release --dist $(E2E)/dist-blogs --public-url /
 
 test-e2e: e2e-dist
+	node tests/budgets.mjs --dist $(E2E)/dist-root
+	node tests/budgets.mjs --dist $(E2E)/dist-blog --base /blog/
 	playwright test
 	tests/content-edit-keeps-wasm.sh
 	$(MAKE) bench-smoke

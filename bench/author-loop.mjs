@@ -16,7 +16,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
+import { flag, launch, median, opt, reporter, runLine, sleep, startApp, writeSection } from "./lib.mjs";
 
 const quick = flag("quick");
 const runs = Number(opt("runs", quick ? "1" : "5"));
@@ -126,7 +126,7 @@ let lastMarker;
 try {
   const page = await browser.newPage();
   await page.goto(origin + ROUTE);
-  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 60_000 });
+  await startApp(page, 60_000);
   firstWasm = await wasmName(page);
   for (let i = 0; i < runs; i++) {
     const marker = `Edited by the author-loop bench, run ${i + 1} at ${Date.now()}.`;
@@ -148,7 +148,7 @@ try {
     if (shown === null) fail(`the edit (run ${i + 1}) did not reach the open page within 60 s`);
     samples.push(shown);
     console.log(`run ${i + 1}: ${shown.toFixed(0)} ms`);
-    await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 60_000 });
+    await startApp(page, 60_000);
     const wasm = await wasmName(page);
     if (wasm !== firstWasm) fail(`editing a post rebuilt the WASM (${firstWasm} → ${wasm})`);
     await sleep(1500);

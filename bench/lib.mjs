@@ -16,6 +16,13 @@ export function launch() {
   });
 }
 
+/// The app takes over on the reader's first intent (src/boot.js): a pointer over the page, then
+/// boot.js says it has.
+export async function startApp(page, timeout = 30_000) {
+  await page.evaluate(() => window.wasmBindings || dispatchEvent(new PointerEvent("pointerover")));
+  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout });
+}
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

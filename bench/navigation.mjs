@@ -9,7 +9,7 @@
 // has no DevTools round trip in it.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
+import { flag, launch, median, opt, reporter, runLine, sleep, startApp, writeSection } from "./lib.mjs";
 
 const quick = flag("quick");
 const runs = Number(opt("runs", quick ? "1" : "5"));
@@ -52,7 +52,7 @@ async function quireRun(browser, origin) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(origin);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await startApp(page);
   await sleep(300);
   const toArticle = await clickUntil(page, `.post-item-title a[href$="/${RUST.path}"]`, RUST.text);
   // The seed post is older than the Rust one: "Older →" at the end of the article.

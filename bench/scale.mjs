@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
+import { flag, launch, median, opt, reporter, runLine, sleep, startApp, writeSection } from "./lib.mjs";
 import { build, du, makeSite } from "./synthetic.mjs";
 
 const quick = flag("quick");
@@ -43,7 +43,7 @@ try {
       const bytes = [];
       cdp.on("Network.loadingFinished", (e) => bytes.push(e.encodedDataLength));
       await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: "load" });
-      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await startApp(page);
       await page.waitForTimeout(500);
       const lcp = await page.evaluate(
         () =>
@@ -61,7 +61,7 @@ try {
       const page = await context.newPage();
       const t0 = Date.now();
       await page.goto(`http://127.0.0.1:${port}/archive/`, { waitUntil: "load" });
-      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await startApp(page);
       archiveLoads.push(Date.now() - t0);
       await context.close();
     }

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { flag, launch, median, opt, reporter, runLine, sleep, writeSection } from "./lib.mjs";
+import { flag, launch, median, opt, reporter, runLine, sleep, startApp, writeSection } from "./lib.mjs";
 import { build, makeSite } from "./synthetic.mjs";
 
 const quick = flag("quick");
@@ -121,7 +121,7 @@ try {
         await route.fulfill({ response, body: WORKER_TIMER + (await response.text()) });
       });
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await startApp(page);
       await page.evaluate(instrument);
       await page.keyboard.press("/");
       const box = page.locator("#search-input");

@@ -1,17 +1,24 @@
-// Starts quire's WASM app once the prerendered page has painted, so loading the app never
-// delays the first paint. A file rather than trunk's inline loader, so a strict
-// Content-Security-Policy needs no 'unsafe-inline'. trunk fills in the hashed file names
-// (Trunk.toml, pattern_script).
+// Starts quire's WASM app, which takes over the prerendered page: on the reader's first sign
+// of intent (a pointer over the page, a touch, a key, focus, a scroll), or once the page has
+// been idle for IDLE_MS. Until then the prerendered page is complete on its own (links are
+// plain links, the video and copy buttons work from here), and nothing of the app loads or runs
+// while the page is first read: a reader who only reads pays for the HTML and this file
+// (issue 27, BENCHMARKS.md "First visit"). A file rather than trunk's inline loader, so a
+// strict Content-Security-Policy needs no 'unsafe-inline'. trunk fills in the hashed file
+// names (Trunk.toml, pattern_script).
 //
 // The module is compiled while it streams in; instantiating it, reading the page's state and
 // rendering the app then run as separate tasks, with the browser free to handle input in
-// between, so no single task blocks the reader for long (Total Blocking Time, BENCHMARKS.md).
+// between, so no single task blocks the reader for long (Total Blocking Time).
 const app = document.querySelector('meta[name="quire-app"]');
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const INTENT = ["pointerover", "pointerdown", "touchstart", "keydown", "focusin", "wheel", "scroll"];
+const IDLE_MS = 4000;
 let started = false;
 async function start() {
   if (started) return;
   started = true;
+  for (const type of INTENT) removeEventListener(type, start, true);
   performance.mark("quire:boot");
   const bindings = await import(app.dataset.js);
   const wasm = await bindings.default({ module_or_path: app.dataset.wasm });
@@ -24,9 +31,11 @@ async function start() {
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 }
-// After the next frame; the timeout covers background tabs, where frames do not run.
-requestAnimationFrame(() => setTimeout(start, 0));
-setTimeout(start, 250);
+for (const type of INTENT) addEventListener(type, start, { capture: true, passive: true });
+// Idle: loaded, then IDLE_MS, then a moment the browser has nothing else to do.
+const whenIdle = () => setTimeout(() => (window.requestIdleCallback || setTimeout)(start, { timeout: 1000 }), IDLE_MS);
+if (document.readyState === "complete") whenIdle();
+else addEventListener("load", whenIdle, { once: true });
 
 // A post's video (quire_core::embed) loads nothing until the reader clicks play: then the
 // player, from one of the origins the Content-Security-Policy frames, replaces the link in
@@ -60,7 +69,10 @@ const UPDATED = "quire-updated";
 if (workers && manifest) {
   let controlled = !!workers.controller;
   let updated = false;
-  workers.register(new URL("sw.js", manifest.href)).catch(() => {});
+  // Once the app runs: its install fetches the app's files, which a reader who only reads
+  // never needed.
+  const register = () => workers.register(new URL("sw.js", manifest.href)).catch(() => {});
+  addEventListener("TrunkApplicationStarted", register, { once: true });
   // A new build's worker took over this page, whose app is the old one: the reader's next
   // page loads in full, from the new build, rather than mixing the old app with new data.
   workers.addEventListener("controllerchange", () => {

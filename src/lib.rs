@@ -9,6 +9,8 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod dom;
+#[cfg(not(feature = "ssr"))]
+pub mod focus;
 pub mod href;
 pub mod load;
 pub mod offline;

@@ -4,6 +4,7 @@
 //! browser never paints in between, so there is no flash, no shift and no scroll jump.
 
 use crate::app::App;
+use crate::focus::Focus;
 use crate::state::Initial;
 use leptos::prelude::*;
 use quire_core::url::ROOT_ID;
@@ -44,13 +45,39 @@ pub fn mount() {
             let _ = body.append_child(&host);
         }
     }
+    let focus = old.as_ref().and_then(Focus::take);
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         view! { <App initial=initial.clone() /> }
     });
     handle.forget();
+    match (old, focus) {
+        (Some(old), Some(focus)) => swap_when_shown(old, host, focus, FOCUS_FRAMES),
+        (old, _) => swap(old, &host),
+    }
+    crate::components::copy_code::install_handler();
+}
+
+fn swap(old: Option<web_sys::Element>, host: &web_sys::Element) {
     if let Some(old) = old {
         old.remove();
     }
     host.set_id(ROOT_ID);
-    crate::components::copy_code::install_handler();
 }
+
+/// Swaps once the app's view shows the element the reader is in (a route may render a frame
+/// later): until then the prerendered page stays, with the focus and whatever they type.
+fn swap_when_shown(old: web_sys::Element, host: web_sys::Element, focus: Focus, frames: u32) {
+    if focus.find(&host).is_none() && frames > 0 {
+        let _ = host.set_attribute("hidden", "");
+        request_animation_frame(move || swap_when_shown(old, host, focus, frames - 1));
+        return;
+    }
+    let _ = host.remove_attribute("hidden");
+    // What they typed while the app's view was not there yet.
+    let focus = Focus::take(&old).unwrap_or(focus);
+    swap(Some(old), &host);
+    focus.give_back(&host);
+}
+
+/// How many frames the app's view may take to show the focused element (about 1 s).
+const FOCUS_FRAMES: u32 = 60;

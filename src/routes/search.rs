@@ -28,12 +28,15 @@ pub fn SearchPage() -> impl IntoView {
     let from_url = move || params.with(read);
     let from_url_untracked = move || params.with_untracked(read);
     let query = RwSignal::new(from_url_untracked());
-    // The URL changed from outside (back, forward, a link): show that query.
-    Effect::new(move |_| {
+    // The URL changed from outside (back, forward, a link): show that query. Only a change: on
+    // its first run the query may already hold what the reader typed into the prerendered box
+    // before the app took over (takeover.rs gives it back), which the URL does not have yet.
+    Effect::new(move |before: Option<Query>| {
         let q = from_url();
-        if q != query.get_untracked() {
-            query.set(q);
+        if before.is_some_and(|b| b != q) && q != query.get_untracked() {
+            query.set(q.clone());
         }
+        q
     });
     // The query changed (typed, or from the URL): ask. Typing asks from the input handler
     // itself, without waiting for this effect.

@@ -72,6 +72,7 @@ test("Markdown extensions, images and links between posts work under the base pa
   await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
 
   // A link to another post's .md file becomes that post's page, followed without a reload.
+  await started(page);
   await page.evaluate(() => (window.__sameDocument = true));
   await prose.getByRole("link", { name: "Golang vs Python for backend" }).click();
   await expect(page).toHaveURL(new URL(SEED_PATH, baseURL).href);
@@ -119,7 +120,7 @@ test("an article links to the newer and older posts", async ({ page, baseURL }) 
   const nav = page.getByRole("navigation", { name: "More posts" });
   await expect(nav.locator(".post-nav-newer")).toContainText("A reading list for the web platform");
   await expect(nav.locator(".post-nav-older")).toContainText("Errors in Rust without tears");
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await started(page);
   await nav.locator(".post-nav-older").click();
   await expect(page).toHaveURL(new URL("posts/rust-errors-without-tears/", baseURL).href);
   await expect(page.locator(".prose")).toContainText("Rust has no exceptions.");

@@ -6,8 +6,10 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// The app has taken over the prerendered page once boot.js says so.
+// The app takes over the prerendered page on the reader's first intent (boot.js): here, a
+// pointer over the page. It has once boot.js says so.
 export async function started(page) {
+  await page.evaluate(() => window.wasmBindings || dispatchEvent(new PointerEvent("pointerover")));
   await page.waitForFunction(() => window.wasmBindings !== undefined);
 }
 

@@ -2,6 +2,7 @@
 // human message with Retry, never a blank page or a panic, and Retry works once the network
 // is back.
 import { test, expect } from "@playwright/test";
+import { started } from "./common.mjs";
 
 const SEED_TITLE = "Golang vs Python for backend";
 const SEED_TEXT = "If I must choose one for my every project";
@@ -60,7 +61,7 @@ test.afterEach(async ({}, info) => expect(info.errors).toEqual([]));
 for (const [name, fault] of Object.entries(FAULTS)) {
   test(`post fetch: ${name}`, async ({ page }) => {
     await page.goto("./");
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await started(page);
     await page.route(POST_MD, fault.route);
     await page.getByRole("link", { name: SEED_TITLE }).click();
     await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
@@ -74,7 +75,7 @@ test("renderer worker cannot load: the article says so, and Retry renders it", a
   const context = page.context();
   await context.route(/quire-render-/, (r) => r.abort("internetdisconnected"));
   await page.goto("./");
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await started(page);
   await page.getByRole("link", { name: SEED_TITLE }).click();
   await expect(page.locator(".article-title")).toHaveText(SEED_TITLE);
   const alert = page.getByRole("alert");

@@ -1,6 +1,7 @@
 // A site whose posts are broken or hostile (tests/fixtures/site): the good posts are all there,
 // the broken ones never take the blog down, and no post runs script, with or without the CSP.
 import { test, expect } from "@playwright/test";
+import { started } from "./common.mjs";
 
 // Serves pages without their Content-Security-Policy, so the sanitiser is tested on its own.
 async function withoutCsp(page) {
@@ -74,7 +75,7 @@ for (const csp of [true, false]) {
 
     // The prerendered page, then the app's takeover of it.
     await page.goto("posts/xss/");
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await started(page);
     await expect(page.locator(".article-title")).toContainText("<script>window.__pwned='title'</script> Hostile post");
     await expect(page).toHaveTitle(/^<script>window.__pwned='title'<\/script> Hostile post · /);
     await watch.check();
@@ -111,7 +112,7 @@ for (const csp of [true, false]) {
 
     // The same post rendered by the WASM app from its Markdown (client-side navigation).
     await page.goto("./");
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await started(page);
     await page.locator(".post-item-title a").filter({ hasText: "Hostile post" }).click();
     await expect(page.locator(".prose kbd")).toHaveText("Ctrl");
     await page.waitForTimeout(300);
@@ -139,7 +140,7 @@ test("the release build carries a strict CSP and the app works under it", async 
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.goto("./");
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await started(page);
   await page.getByRole("link", { name: "A good post" }).click();
   await expect(page.locator(".prose")).toContainText("stays fine");
   expect(violations).toEqual([]);
@@ -153,7 +154,7 @@ test("the index is paginated, and each page loads only its own posts", async ({ 
   const pager = page.getByRole("navigation", { name: "Pages" });
   await expect(pager).toContainText("Page 1 of 2");
   await expect(pager.getByRole("link", { name: "← Newer posts" })).toHaveCount(0);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await started(page);
   // No request for the whole manifest or any other page's data on the first view.
   expect(requests.filter((p) => p.endsWith(".json"))).toEqual([]);
 

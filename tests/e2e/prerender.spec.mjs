@@ -1,6 +1,7 @@
 // Prerendered pages on a plain static host: deep links, pages without JavaScript, head
 // metadata in the served HTML, a takeover that moves nothing, and feeds for crawlers.
 import { test, expect } from "@playwright/test";
+import { started } from "./common.mjs";
 
 const SEED_TITLE = "Golang vs Python for backend";
 const SEED_TEXT = "If I must choose one for my every project";
@@ -82,7 +83,7 @@ test("the app takes over without a shift, a flash or a scroll jump, then navigat
     box: document.querySelector(".prose h2").getBoundingClientRect().top,
   }));
   release();
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await started(page);
   await expect(page.locator("#quire-root[data-prerendered]")).toHaveCount(0);
   const after = await page.evaluate(() => ({
     y: window.scrollY,
@@ -185,7 +186,7 @@ test("the renderer worker loads when the page is idle and renders articles opene
   // Nothing in the page asks for it before the app runs (no preload competing with the paint).
   expect(await page.locator('link[href*="quire-render"], script[src*="quire-render"]').count()).toBe(0);
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName("first-contentful-paint").length)).toBe(1);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await started(page);
   await expect.poll(() => requests.some((p) => /quire-render-[0-9a-f]+_bg\.wasm$/.test(p)), { timeout: 10_000 }).toBe(true);
   expect(requests.some((p) => /quire-search-/.test(p)), "search loads nothing before a search").toBe(false);
   await page.getByRole("link", { name: "Golang vs Python for backend" }).click();

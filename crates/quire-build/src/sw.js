@@ -25,7 +25,11 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CONFIG.app)
-      .then((cache) => cache.addAll(CONFIG.precache.map((p) => new Request(at(p), { cache: "no-cache" }))))
+      // A hashed file never changes: the copy the page already loaded (the app's own) serves.
+      // The others (boot.js, 404.html) are asked of the server again.
+      .then((cache) =>
+        cache.addAll(CONFIG.precache.map((p) => new Request(at(p), { cache: HASHED.has(at(p)) ? "default" : "no-cache" }))),
+      )
       .then(() => self.skipWaiting()),
   );
 });
