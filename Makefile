@@ -117,6 +117,7 @@ bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/li
 BENCH = BENCH_COMMAND="make bench RUNS=$(or $(RUNS),5)" node bench/
 bench: setup setup-browser setup-bench bench-dist
 	$(BENCH)first-load.mjs --runs $(or $(RUNS),5)
+	$(BENCH)first-visit.mjs
 	$(BENCH)lighthouse.mjs --runs $(or $(RUNS),3)
 	$(BENCH)navigation.mjs --runs $(or $(RUNS),5)
 	$(BENCH)throughput.mjs --runs $(or $(RUNS),9)
@@ -132,6 +133,7 @@ bench: setup setup-browser setup-bench bench-dist
 # budgets, BENCHMARKS.md untouched), so the scripts never rot.
 bench-smoke:
 	node bench/first-load.mjs --quick --quire $(E2E)/dist-root --csr none --photos $(E2E)/dist-blogs
+	node bench/first-visit.mjs --quick --quire $(E2E)/dist-root
 	node bench/navigation.mjs --quick --quire $(E2E)/dist-root
 	node bench/throughput.mjs --quick --quire $(E2E)/dist-root
 	node bench/bundle.mjs --quick --dist $(E2E)/dist-root
@@ -153,6 +155,7 @@ e2e-dist:
 test-e2e: e2e-dist
 	node tests/budgets.mjs --dist $(E2E)/dist-root
 	node tests/budgets.mjs --dist $(E2E)/dist-blog --base /blog/
+	node tests/budgets-fail.mjs --dist $(E2E)/dist-root
 	playwright test
 	tests/content-edit-keeps-wasm.sh
 	$(MAKE) bench-smoke

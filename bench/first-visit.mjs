@@ -18,7 +18,8 @@ const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8", "v8.wasm", "blink.user_timing", "loading"];
 
 const port = 4332;
-const server = spawn("node", ["tests/e2e/static-server.mjs", "--dir", quireDir, "--port", String(port), "--gzip"], { stdio: "ignore" });
+// Caching as `_headers` asks (hashed files immutable), as a host deploying dist/ does.
+const server = spawn("node", ["tests/e2e/static-server.mjs", "--dir", quireDir, "--port", String(port), "--gzip", "--cache"], { stdio: "ignore" });
 await sleep(400);
 
 const file = (url) => (url ? new URL(url).pathname.replace(/^\//, "") || "index.html" : "");

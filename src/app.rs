@@ -32,6 +32,8 @@ pub fn App(initial: Initial) -> impl IntoView {
     // Effects never run while prerendering: in the browser only, after the first view.
     Effect::new(move |_| crate::render::warm_when_idle(app.base));
     Effect::new(move |_| offline.watch());
+    #[cfg(not(feature = "ssr"))]
+    Effect::new(move |_| crate::prefetch::install(app));
 
     view! {
         <Router base=app.base>

@@ -14,6 +14,8 @@ pub mod focus;
 pub mod href;
 pub mod load;
 pub mod offline;
+#[cfg(not(feature = "ssr"))]
+pub mod prefetch;
 pub mod render;
 pub mod routes;
 pub mod search;

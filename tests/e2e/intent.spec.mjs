@@ -34,12 +34,18 @@ test("a reader who only reads loads nothing of the app until the page is idle", 
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
 });
 
-test("a pointer over a link starts the app, and the click that follows stays in it", async ({ page }) => {
+test("a pointer over a link starts the app, fetches the post, and the click that follows stays in it", async ({ page }) => {
+  const requests = watch(page);
   await page.goto("./");
   expect(await hasStarted(page)).toBe(false);
   const link = page.getByRole("link", { name: "Golang vs Python for backend" });
   await link.hover();
   await page.waitForFunction(() => window.wasmBindings !== undefined);
+  // Once the app runs, a pointer on a link fetches that post's data and Markdown.
+  await page.mouse.move(0, 0);
+  await link.hover();
+  const fetched = () => [...new Set(requests.map((p) => p.match(/posts\/golang-vs-python-for-backend\.(json|md)$/)?.[1]).filter(Boolean))].sort();
+  await expect.poll(fetched).toEqual(["json", "md"]);
   await page.evaluate(() => (window.stayed = true));
   await link.click();
   await expect(page.locator(".prose")).toContainText("If I must choose one for my every project");
