@@ -130,15 +130,18 @@ test("Zola's @/ links lead to the post, inside the app", async ({ page, baseURL 
 });
 
 test("shortcodes rendered by the app match the prerendered page", async ({ page, baseURL }) => {
+  // The page as the build wrote it (the app starts only on intent), without the empty comments
+  // Leptos marks its views with.
+  const html = async () => (await page.locator(".prose").innerHTML()).replaceAll("<!---->", "");
   await page.goto(new URL(HUGO, baseURL).href);
-  const prerendered = await page.locator(".prose").innerHTML();
+  const prerendered = await html();
   await page.goto(baseURL);
   await started(page);
   await page.goto(new URL("page/2/", baseURL).href);
   await started(page);
   await page.locator(".post-list a", { hasText: "Hugo shortcodes, moved in" }).click();
   await expect(page.locator('.prose figure[data-embed="vimeo"]')).toBeVisible();
-  expect(await page.locator(".prose").innerHTML()).toBe(prerendered);
+  expect(await html()).toBe(prerendered);
   await expect(page.locator(".prose .callout-tip")).toContainText("Keep your shortcodes");
 });
 
