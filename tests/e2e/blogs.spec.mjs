@@ -2,7 +2,7 @@
 // every old address lands on its post on a plain static host, page bundles show their files,
 // sections keep equal file names apart, and dates are read as those generators meant them.
 import { test, expect } from "@playwright/test";
-import { contrasts, failOnPageErrors, started } from "./common.mjs";
+import { contrasts, failOnPageErrors, layoutShift, started } from "./common.mjs";
 
 failOnPageErrors();
 
@@ -192,19 +192,6 @@ test("pages are in the sitemap, never in the index, the feed or the tags; a clas
   expect(asked.filter((p) => p.startsWith("/pages/") && !p.startsWith("/pages/about"))).toEqual([]);
 });
 
-// Layout shifts since the page started, as the browser counts them for CLS.
-async function layoutShift(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve(total), 500);
-      }),
-  );
-}
 
 test("images carry the size the build read: no shift as they load, the first at once, the rest lazily", async ({ page, baseURL }) => {
   // Slow images: without sizes the text would jump when each one arrives.

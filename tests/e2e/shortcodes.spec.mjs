@@ -3,7 +3,7 @@
 // publish them (crates/quire-core/src/shortcodes), in the prerendered page, in the app and in
 // the preview; videos load nothing until clicked, then play within the CSP.
 import { test, expect } from "@playwright/test";
-import { failOnPageErrors, started } from "./common.mjs";
+import { failOnPageErrors, layoutShift, started } from "./common.mjs";
 
 failOnPageErrors();
 
@@ -53,17 +53,7 @@ test("a Hugo figure's image is sized at build: no layout shift while it loads", 
   await expect(img).toHaveAttribute("alt", "A diagram of the workflow");
   await expect(page.locator(".prose figcaption")).toHaveText("The workflowHow a post moves from draft to published Ann Example");
   await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBe(240);
-  const shift = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve(total), 500);
-      }),
-  );
-  expect(shift).toBe(0);
+  expect(await layoutShift(page)).toBe(0);
 });
 
 test("a video loads nothing until clicked, then plays in its place within the CSP", async ({ page, baseURL }) => {
