@@ -1,7 +1,6 @@
 //! Reading one post (build time): bytes → metadata + body + diagnostics. One broken post
 //! yields diagnostics and never stops the others; [`crate::site_build`] assembles them.
 
-use crate::date;
 use crate::diagnostics::Diagnostic;
 use crate::front_matter::{self, Format, FrontMatter, Split, SplitError};
 use crate::manifest::PostEntry;
@@ -9,6 +8,7 @@ use crate::markdown;
 use crate::meta::{field_line, parse_meta, Meta};
 use crate::shortcodes;
 use crate::slug;
+use dates::Dates;
 use sha2::{Digest, Sha256};
 
 /// A post file as found on disk.
@@ -45,6 +45,8 @@ pub fn is_section_index(rel_path: &str) -> bool {
     let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
     matches!(name, "_index.md" | "_index.markdown")
 }
+
+mod dates;
 
 const SUMMARY_CHARS: usize = 280;
 
@@ -258,84 +260,6 @@ fn title(
         );
     }
     fallback
-}
-
-/// A post's dates as the manifest keeps them.
-#[derive(Default)]
-struct Dates {
-    /// As written (front matter, else the other date used).
-    written: Option<String>,
-    iso: Option<String>,
-    timestamp: Option<i64>,
-    display: Option<String>,
-    updated: Option<String>,
-}
-
-impl Dates {
-    /// Front matter wins; otherwise, or when it cannot be read, `other` (the date a Jekyll or
-    /// Zola file name or a dated old address carries, and where it is from). With none, an
-    /// unreadable date is shown as written, never guessed.
-    fn read(
-        meta: &Meta,
-        split: &Split,
-        other: Option<(String, String)>,
-        path: &str,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Self {
-        let mut dates = Dates {
-            written: meta.date.clone(),
-            display: meta.date.clone(),
-            ..Dates::default()
-        };
-        if let Some(raw) = &meta.date {
-            match date::parse(raw) {
-                Ok(d) => dates.set(raw, d),
-                Err(reason) => {
-                    let fallback = match &other {
-                        Some((d, from)) => format!("the date {d} from {from} is used"),
-                        None => "the post is published with the date shown as written and listed after dated posts".to_string(),
-                    };
-                    diags.push(
-                        Diagnostic::warning(path, format!("{reason}; {fallback}"))
-                            .field("date", Some(raw))
-                            .at_line(field_line(&split.front_matter, "date")),
-                    );
-                    if other.is_some() {
-                        dates.written = None;
-                    }
-                }
-            }
-        }
-        if let (None, Some((raw, _))) = (&dates.written, &other) {
-            if let Ok(d) = date::parse(raw) {
-                dates.set(raw, d);
-            }
-        }
-        dates.updated = updated(meta, split, path, diags);
-        dates
-    }
-
-    fn set(&mut self, raw: &str, d: date::PostDate) {
-        self.written = Some(raw.to_string());
-        self.iso = Some(d.iso);
-        self.timestamp = Some(d.timestamp);
-        self.display = Some(d.display);
-    }
-}
-
-fn updated(meta: &Meta, split: &Split, path: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let raw = meta.updated.as_ref()?;
-    match date::parse(raw) {
-        Ok(d) => Some(d.iso),
-        Err(reason) => {
-            diags.push(
-                Diagnostic::warning(path, format!("{reason}; the field is ignored"))
-                    .field("updated", Some(raw))
-                    .at_line(field_line(&split.front_matter, "updated")),
-            );
-            None
-        }
-    }
 }
 
 /// Its math as MathML; math the converter cannot read is shown as its source, and the author
