@@ -144,31 +144,13 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
 
-    let summary = move || {
+    let summary_line = move || {
         let q = query.get();
-        if q.is_empty() {
-            return match search.status.get() {
-                Status::Ready { posts, .. } => format!(
-                    "Type to search {posts} post{}.",
-                    if posts == 1 { "" } else { "s" }
-                ),
-                _ => "Type to search titles, headings, tags and text.".to_string(),
-            };
-        }
-        match search.shown.get() {
-            Some(s) if s.query == q => {
-                let what = describe(&q);
-                match s.total {
-                    0 => format!("No post matches {what}."),
-                    1 => format!("1 post matches {what}."),
-                    n if n > RESULTS_SHOWN => {
-                        format!("{n} posts match {what}; the best {RESULTS_SHOWN} are shown.")
-                    }
-                    n => format!("{n} posts match {what}."),
-                }
-            }
-            _ => String::new(),
-        }
+        search.status.with(|status| {
+            search
+                .shown
+                .with(|shown| summary(&q, status, shown.as_ref()))
+        })
     };
 
     let empty = Memo::new(move |_| query.with(Query::is_empty));
@@ -183,7 +165,7 @@ pub fn SearchPage() -> impl IntoView {
             </p>
         }
         .into_any(),
-        _ => view! { <p class="search-status" role="status">{summary}</p> }.into_any(),
+        _ => view! { <p class="search-status" role="status">{summary_line}</p> }.into_any(),
     };
     // The worker writes the options and the results as escaped HTML: the page only sets it.
     // Memos, so typing in the box does not rebuild the filters.
@@ -311,6 +293,33 @@ fn with_current(mut html: String, current: Option<&str>) -> String {
 }
 
 /// “golang” in tag go, 2024.
+/// The line under the box: how many posts there are to search, or how many match.
+fn summary(q: &Query, status: &Status, shown: Option<&crate::search::Shown>) -> String {
+    if q.is_empty() {
+        return match status {
+            Status::Ready { posts, .. } => format!(
+                "Type to search {posts} post{}.",
+                if *posts == 1 { "" } else { "s" }
+            ),
+            _ => "Type to search titles, headings, tags and text.".to_string(),
+        };
+    }
+    match shown {
+        Some(s) if s.query == *q => {
+            let what = describe(q);
+            match s.total {
+                0 => format!("No post matches {what}."),
+                1 => format!("1 post matches {what}."),
+                n if n > RESULTS_SHOWN => {
+                    format!("{n} posts match {what}; the best {RESULTS_SHOWN} are shown.")
+                }
+                n => format!("{n} posts match {what}."),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
 fn describe(q: &Query) -> String {
     let mut parts = Vec::new();
     if !q.text.trim().is_empty() {
@@ -374,6 +383,49 @@ mod tests {
             with_current(listed, Some("go")),
             format!(r#"{all}<option value="go" selected>go (2)</option>"#)
         );
+    }
+
+    #[test]
+    fn the_summary_counts_posts_then_matches() {
+        let ready = Status::Ready {
+            posts: 1,
+            tags: String::new(),
+            years: String::new(),
+        };
+        assert_eq!(
+            summary(&Query::default(), &ready, None),
+            "Type to search 1 post."
+        );
+        assert_eq!(
+            summary(&Query::default(), &Status::Loading, None),
+            "Type to search titles, headings, tags and text."
+        );
+        let q = Query {
+            text: "go".into(),
+            ..Query::default()
+        };
+        let shown = |total| crate::search::Shown {
+            query: q.clone(),
+            total,
+            html: String::new(),
+        };
+        assert_eq!(
+            summary(&q, &ready, Some(&shown(0))),
+            "No post matches “go”."
+        );
+        assert_eq!(
+            summary(&q, &ready, Some(&shown(RESULTS_SHOWN + 1))),
+            format!(
+                "{} posts match “go”; the best {RESULTS_SHOWN} are shown.",
+                RESULTS_SHOWN + 1
+            )
+        );
+        // An answer to an older query says nothing about this one.
+        let other = Query {
+            text: "g".into(),
+            ..Query::default()
+        };
+        assert_eq!(summary(&other, &ready, Some(&shown(3))), "");
     }
 
     #[test]
