@@ -2,6 +2,7 @@
 //! tool, which renders it to HTML for every route (`ssr`); both start from an [`Initial`] state
 //! (see [`crate::state`]), so the takeover shows no change.
 
+use crate::components::language::LanguageSwitch;
 use crate::components::not_found::NotFound;
 use crate::components::search_shortcut::{SearchLink, SearchShortcut};
 use crate::components::site_nav::{Footer, Menu};
@@ -30,15 +31,16 @@ pub fn App(initial: Initial) -> impl IntoView {
     let offline = crate::offline::Offline::new(app.base);
     provide_context(offline);
     // Effects never run while prerendering: in the browser only, after the first view.
-    Effect::new(move |_| crate::render::warm_when_idle(app.base));
+    Effect::new(move |_| crate::render::warm_when_idle(app.root));
     Effect::new(move |_| offline.watch());
     #[cfg(not(feature = "ssr"))]
     Effect::new(move |_| crate::prefetch::install(app));
 
+    let words = app.strings();
     view! {
         <Router base=app.base>
             <crate::analytics::PageViews />
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{words.skip_to_content.clone()}</a>
             <header class="site-header">
                 <nav aria-label="Site">
                     <A href=home() exact=true attr:class="site-title">
@@ -49,15 +51,16 @@ pub fn App(initial: Initial) -> impl IntoView {
                     </A>
                     <Menu />
                     <A href=tags_href() exact=true attr:class="site-nav-link">
-                        "Tags"
+                        {words.tags.clone()}
                     </A>
                     <A href=archive_href() exact=true attr:class="site-nav-link">
-                        "Archive"
+                        {words.archive.clone()}
                     </A>
                     <SearchLink />
                     <SearchShortcut />
                     <ThemeToggle />
                 </nav>
+                <LanguageSwitch />
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>

@@ -174,12 +174,13 @@ pub fn load_article(app: AppContext, body: Loader<String>, data: PostData) {
             markdown: markdown?,
             source: data.entry.source.clone(),
             base: base.to_string(),
+            files: (app.root != base).then(|| app.root.to_string()),
             links: data.links,
             code: data.code,
             images: data.images,
             math: data.math,
         };
-        let html = crate::render::run(base, job, format!("“{}”", data.entry.title)).await?;
+        let html = crate::render::run(app.root, job, format!("“{}”", data.entry.title)).await?;
         app.remember_article(&data.entry.hash, &html);
         Ok::<_, ApiError>(html)
     });

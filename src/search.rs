@@ -193,7 +193,7 @@ mod worker {
             stop();
             search.status.set(Status::Failed(message.into()));
         };
-        let worker = match Worker::new(&script(base)) {
+        let worker = match Worker::new(&script(search.app.root)) {
             Ok(w) => w,
             Err(_) => {
                 return failed("This browser could not start search (web workers are unavailable).")
@@ -269,7 +269,7 @@ mod worker {
                 let text = match body {
                     Ok(markdown) => {
                         let job = quire_core::article::Job::Text { markdown };
-                        crate::render::run(app.base, job, String::new()).await
+                        crate::render::run(app.root, job, String::new()).await
                     }
                     Err(e) => Err(e),
                 };

@@ -178,8 +178,14 @@ type AnyData = Arc<dyn Any + Send + Sync>;
 /// Shared by all routes through context.
 #[derive(Clone, Copy)]
 pub struct AppContext {
+    /// Where the site's addresses and data start: its language's (`/blog/fr`).
     pub base: &'static str,
+    /// Where the site's files are (the app's, the workers', `public/`'s): the base of the
+    /// default language (`/blog`), which is `base` in a site in one language.
+    pub root: &'static str,
     site: RwSignal<Option<Site>>,
+    /// Changes whenever route data is remembered, for views that read the cache.
+    learned: RwSignal<u32>,
     /// Route data by its file's path (`posts/a.json`), whatever its type.
     data: Cache<AnyData>,
     /// Entries seen in index pages, by slug.
@@ -192,9 +198,12 @@ pub struct AppContext {
 
 impl AppContext {
     pub fn new(initial: Initial) -> Self {
+        let base: &'static str = Box::leak(initial.base.clone().into_boxed_str());
         let app = AppContext {
-            base: Box::leak(initial.base.clone().into_boxed_str()),
+            base,
+            root: initial.page.as_ref().map_or(base, |p| p.site.root(base)),
             site: RwSignal::new(None),
+            learned: RwSignal::new(0),
             data: Cache::new(),
             entries: Cache::new(),
             articles: Cache::new(),
@@ -303,6 +312,19 @@ impl AppContext {
         self.learn_site(data.site());
         data.learn(self);
         self.data.put(data.data_path(), Arc::new(data.clone()));
+        self.learned.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Subscribes the current view to [`Self::remember`].
+    pub fn track_data(&self) {
+        self.learned.track();
+    }
+
+    /// The interface's words in the site's language.
+    pub fn strings(&self) -> quire_core::strings::Strings {
+        self.site
+            .with(|s| s.as_ref().map(|s| s.strings.clone()))
+            .unwrap_or_default()
     }
 
     /// A post's entry, if an index page or the post's data has shown it.
@@ -342,6 +364,13 @@ impl AppContext {
     pub fn forget_body(&self, hash: &str) {
         self.bodies.update_value(|m| _ = m.remove(hash));
     }
+}
+
+/// The interface's words in the site's language (English outside the app).
+pub fn words() -> quire_core::strings::Strings {
+    use_context::<AppContext>()
+        .map(|a| a.strings())
+        .unwrap_or_default()
 }
 
 pub fn use_app() -> AppContext {

@@ -71,7 +71,7 @@ pub fn Comments(title: String) -> Option<impl IntoView> {
         )
     };
     Some(view! {
-        <section class="comments" aria-label="Comments">
+        <section class="comments" aria-label=crate::state::words().comments>
             {frame}
         </section>
     })

@@ -1,6 +1,7 @@
 pub mod comments;
 pub mod copy_code;
 pub mod highlight;
+pub mod language;
 pub mod not_found;
 pub mod offline;
 pub mod post_list;

@@ -17,6 +17,7 @@ use quire_core::url;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let app = use_app();
+    let words = app.strings();
     Effect::new(move |_| set_title(Some(NOT_FOUND_TITLE), &app.site_title()));
     let (moved, _) = use_data::<RedirectMap>(|| url::REDIRECTS_DATA_PATH.to_string());
     let location = use_location();
@@ -36,8 +37,8 @@ pub fn NotFound() -> impl IntoView {
     });
     view! {
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
+            <h1>{words.page_not_found}</h1>
+            <p>{words.not_found_text}</p>
             <p>
                 <A href=home() exact=true>"← Back to all posts"</A>
             </p>

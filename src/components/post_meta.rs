@@ -23,25 +23,28 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
     };
     let minutes = entry.reading_minutes;
     let words = entry.words;
+    let say = crate::state::words();
     let authors: Vec<(String, String)> = entry
         .authors
         .iter()
         .cloned()
         .zip(entry.author_ids.iter().cloned())
         .collect();
-    let byline = (!authors.is_empty()).then(|| {
+    let and = format!(" {} ", say.and);
+    let by = format!("{} ", say.by);
+    let byline = (!authors.is_empty()).then(move || {
         let last = authors.len() - 1;
         view! {
             <span class="byline">
-                "By "
+                {by}
                 {authors
                     .into_iter()
                     .enumerate()
                     .map(|(i, (name, id))| {
                         let sep = match i {
-                            0 => "",
-                            i if i == last => " and ",
-                            _ => ", ",
+                            0 => String::new(),
+                            i if i == last => and.clone(),
+                            _ => ", ".to_string(),
                         };
                         view! { {sep}<a class="author" href=author_href(&id)>{name}</a> }
                     })
@@ -82,12 +85,12 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
             {byline}
             {categories}
             {date}
-            <span class="reading-time">{format!("{minutes} min read")}</span>
-            <span class="word-count">{format!("{words} words")}</span>
+            <span class="reading-time">{say.minutes(minutes)}</span>
+            <span class="word-count">{say.words(words)}</span>
             {(!tags.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="tags" aria-label="Tags">
+                        <ul class="tags" aria-label=say.tags.clone()>
                             {tags
                                 .into_iter()
                                 .map(|(t, s)| {

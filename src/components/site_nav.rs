@@ -55,9 +55,9 @@ pub fn Footer() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="site-credits">
-                                {site.author.map(|a| view! { <span class="site-author">{format!("By {a}")}</span> })}
+                                {site.author.map(|a| view! { <span class="site-author">{format!("{} {a}", crate::state::words().by)}</span> })}
                                 {site.copyright.map(|c| view! { <span class="site-copyright">{c}</span> })}
-                                {feed.map(|f| view! { <a class="site-feed" href=f type="application/atom+xml">"Feed"</a> })}
+                                {feed.map(|f| view! { <a class="site-feed" href=f type="application/atom+xml">{crate::state::words().feed}</a> })}
                             </p>
                         }
                     })}

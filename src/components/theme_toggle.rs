@@ -6,10 +6,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let words = crate::state::words();
     view! {
         <button type="button" class="theme-toggle" on:click=move |_| toggle()>
-            <span class="theme-to-dark">"Dark mode"</span>
-            <span class="theme-to-light">"Light mode"</span>
+            <span class="theme-to-dark">{words.dark_mode}</span>
+            <span class="theme-to-light">{words.light_mode}</span>
         </button>
     }
 }

@@ -6,15 +6,17 @@ use quire_core::markdown::Heading;
 
 #[component]
 pub fn Toc(headings: Vec<Heading>) -> impl IntoView {
+    let contents = crate::state::words().contents;
+    let label = contents.clone();
     let items: Vec<Heading> = headings
         .into_iter()
         .filter(|h| (2..=3).contains(&h.level))
         .collect();
     (items.len() >= 2).then(|| {
         view! {
-            <nav class="toc" aria-label="Contents">
+            <nav class="toc" aria-label=label>
                 <details open>
-                    <summary>"Contents"</summary>
+                    <summary>{contents}</summary>
                     <ol>
                         {items
                             .into_iter()

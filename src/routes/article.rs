@@ -19,6 +19,7 @@ use quire_core::url;
 #[component]
 pub fn Article() -> impl IntoView {
     let app = use_app();
+    let words = app.strings();
     let slug = super::param("slug");
     // Reached from an index page, the post's Markdown address is known already: start that
     // request beside the data's instead of after it (`load_article` awaits it).
@@ -80,43 +81,45 @@ pub fn Article() -> impl IntoView {
         }
     });
 
-    move || match (entry.get(), data.state.get()) {
-        (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
-        (None, Load::Failed(error)) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
-        (None, _) => view! { <Loading what="the post" /> }.into_any(),
-        (Some(e), state) => {
-            let hash = e.hash.clone();
-            let (newer, older, headings, series, related) = match &state {
-                Load::Ready(Some(d)) => (
-                    d.newer.clone(),
-                    d.older.clone(),
-                    d.headings.clone(),
-                    d.series.clone(),
-                    d.related.clone(),
-                ),
-                _ => (None, None, Vec::new(), None, Vec::new()),
-            };
-            // The post's image, with the size the build read so nothing moves when it loads.
-            let cover = e.image_url(app.base).map(|src| {
-                let size = match (&state, &e.image) {
-                    (Load::Ready(Some(d)), Some(path)) => d
-                        .images
-                        .iter()
-                        .find(|(p, _, _)| p == path)
-                        .map(|(_, w, h)| (*w, *h)),
-                    _ => None,
+    move || {
+        let words = words.clone();
+        match (entry.get(), data.state.get()) {
+            (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
+            (None, Load::Failed(error)) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
+            (None, _) => view! { <Loading what="the post" /> }.into_any(),
+            (Some(e), state) => {
+                let hash = e.hash.clone();
+                let (newer, older, headings, series, related) = match &state {
+                    Load::Ready(Some(d)) => (
+                        d.newer.clone(),
+                        d.older.clone(),
+                        d.headings.clone(),
+                        d.series.clone(),
+                        d.related.clone(),
+                    ),
+                    _ => (None, None, Vec::new(), None, Vec::new()),
                 };
+                // The post's image, with the size the build read so nothing moves when it loads.
+                let cover = e.image_url(app.root).map(|src| {
+                    let size = match (&state, &e.image) {
+                        (Load::Ready(Some(d)), Some(path)) => d
+                            .images
+                            .iter()
+                            .find(|(p, _, _)| p == path)
+                            .map(|(_, w, h)| (*w, *h)),
+                        _ => None,
+                    };
+                    view! {
+                        <img
+                            class="cover"
+                            src=src
+                            alt=""
+                            width=size.map(|s| s.0)
+                            height=size.map(|s| s.1)
+                        />
+                    }
+                });
                 view! {
-                    <img
-                        class="cover"
-                        src=src
-                        alt=""
-                        width=size.map(|s| s.0)
-                        height=size.map(|s| s.1)
-                    />
-                }
-            });
-            view! {
                 <article class="article">
                     <header class="article-header">
                         {e
@@ -158,12 +161,12 @@ pub fn Article() -> impl IntoView {
                         {(newer.is_some() || older.is_some())
                             .then(|| {
                                 view! {
-                                    <nav class="post-nav" aria-label="More posts">
+                                    <nav class="post-nav" aria-label=words.more_posts.clone()>
                                         {newer
                                             .map(|n| {
                                                 view! {
                                                     <A href=post_href(&n.slug) attr:rel="prev" attr:class="post-nav-newer">
-                                                        <span class="post-nav-label">"← Newer"</span>
+                                                        <span class="post-nav-label">{words.newer.clone()}</span>
                                                         <span class="post-nav-title">{n.title}</span>
                                                     </A>
                                                 }
@@ -172,7 +175,7 @@ pub fn Article() -> impl IntoView {
                                             .map(|o| {
                                                 view! {
                                                     <A href=post_href(&o.slug) attr:rel="next" attr:class="post-nav-older">
-                                                        <span class="post-nav-label">"Older →"</span>
+                                                        <span class="post-nav-label">{words.older.clone()}</span>
                                                         <span class="post-nav-title">{o.title}</span>
                                                     </A>
                                                 }
@@ -180,13 +183,14 @@ pub fn Article() -> impl IntoView {
                                     </nav>
                                 }
                             })}
-                        <A href=home() exact=true>"← All posts"</A>
+                        <A href=home() exact=true>{words.all_posts.clone()}</A>
                     </footer>
                     {matches!(state, Load::Ready(Some(_)))
                         .then(|| view! { <Comments title=e.title.clone() /> })}
                 </article>
             }
                 .into_any()
+            }
         }
     }
 }

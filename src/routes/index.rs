@@ -46,6 +46,7 @@ fn list_view(
         // A list page is never missing: a failure says so instead.
         Load::Ready(None) => view! { <Loading what="posts" /> }.into_any(),
         Load::Ready(Some(list)) => {
+            let words = app.strings();
             let (n, pages) = (list.page, list.pages);
             let newer = (n > 1).then(|| list.route_of(app.base, n - 1));
             let older = (n < pages).then(|| list.route_of(app.base, n + 1));
@@ -59,7 +60,7 @@ fn list_view(
                 let description = app.site_description();
                 view! {
                     <h1 class="visually-hidden">
-                        {if n > 1 { format!("Posts, page {n} of {pages}") } else { "Posts".to_string() }}
+                        {if n > 1 { format!("{}, {}", words.posts, words.page_of(n, pages).to_lowercase()) } else { words.posts.clone() }}
                     </h1>
                     {(n == 1 && !description.is_empty())
                         .then(|| view! { <p class="site-description">{description}</p> })}
@@ -72,7 +73,7 @@ fn list_view(
                     <p class="tag-summary">
                         {format!("{} post{}", list.total, if list.total == 1 { "" } else { "s" })}
                         " · "
-                        <a href=feed type="application/atom+xml">"Feed"</a>
+                        <a href=feed type="application/atom+xml">{words.feed.clone()}</a>
                     </p>
                 }
                 .into_any()
@@ -98,14 +99,17 @@ fn list_view(
 
 #[component]
 fn Pager(page: usize, pages: usize, newer: Option<String>, older: Option<String>) -> impl IntoView {
+    let words = use_app().strings();
+    let (newer_label, older_label) = (words.newer_posts, words.older_posts);
+    let position = use_app().strings().page_of(page, pages);
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Pages">
                 {newer
-                    .map(|href| view! { <A href=href attr:rel="prev" attr:class="pager-newer">"← Newer posts"</A> })}
-                <span class="pager-position">{format!("Page {page} of {pages}")}</span>
+                    .map(|href| view! { <A href=href attr:rel="prev" attr:class="pager-newer">{newer_label}</A> })}
+                <span class="pager-position">{position}</span>
                 {older
-                    .map(|href| view! { <A href=href attr:rel="next" attr:class="pager-older">"Older posts →"</A> })}
+                    .map(|href| view! { <A href=href attr:rel="next" attr:class="pager-older">{older_label}</A> })}
             </nav>
         }
     })

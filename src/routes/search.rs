@@ -17,6 +17,7 @@ use quire_core::url;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let app = use_app();
+    let words = app.strings();
     let search = use_search();
     let params = use_query_map();
     let navigate = use_navigate();
@@ -196,7 +197,7 @@ pub fn SearchPage() -> impl IntoView {
 
     view! {
         <section class="search-page" role="search">
-            <h1>"Search"</h1>
+            <h1>{words.search.clone()}</h1>
             <div class="search-box">
                 <input
                     id="search-input"
@@ -205,8 +206,8 @@ pub fn SearchPage() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     autofocus=true
-                    placeholder="Search posts…"
-                    aria-label="Search posts"
+                    placeholder=format!("{}…", words.search_posts)
+                    aria-label=words.search_posts.clone()
                     role="combobox"
                     aria-autocomplete="list"
                     aria-controls="search-results"

@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 
 pub struct ProjectInput {
     pub site: Site,
+    /// The default language's posts and pages (every one, for a site in one language).
     pub posts: Vec<SourceFile>,
+    /// The other languages' (`[languages]`), each named as a one-language site names its
+    /// files (`posts/x.md` for `posts/x.fr.md`; see `quire_core::language::files`).
+    pub translations: Vec<(String, Vec<SourceFile>)>,
     /// Static files: (source path, path relative to the output root).
     pub assets: Vec<(PathBuf, String)>,
     /// Page bundles' folders (`posts/x/`), whether their `index.md` could be read or not.
@@ -112,35 +116,60 @@ pub fn read_project(root: &Path) -> Result<ProjectInput> {
             }
         }
     }
+    let (languages, d) = quire_core::language::files(&site, posts);
+    diagnostics.extend(d);
     // Inside a page bundle (a folder with `index.md`), other Markdown files are the post's
     // resources, published as files (as in Hugo), not posts of their own.
-    let bundles: Vec<String> = posts
+    let bundles: Vec<String> = languages
         .iter()
-        .map(|p| &p.rel_path)
+        .flat_map(|(_, files)| files.iter().map(|p| &p.rel_path))
         .chain(&unreadable)
         .filter_map(|rel| {
             let (dir, file) = rel.rsplit_once('/')?;
             matches!(file, "index.md" | "index.markdown").then(|| format!("{dir}/"))
         })
         .collect();
-    let (resources, posts): (Vec<SourceFile>, Vec<SourceFile>) = posts.into_iter().partition(|p| {
-        let (dir, _) = p.rel_path.rsplit_once('/').unwrap_or(("", ""));
-        let dir = format!("{dir}/");
-        bundles.iter().any(|b| {
-            dir.starts_with(b.as_str())
-                && !p.rel_path.ends_with("/index.md")
-                && !p.rel_path.ends_with("/index.markdown")
-        })
+    let mut languages = languages.into_iter().map(|(code, files)| {
+        let (resources, posts): (Vec<SourceFile>, Vec<SourceFile>) = files
+            .into_iter()
+            .partition(|p| is_resource(&bundles, &p.rel_path));
+        for r in resources {
+            let rel = display_path(&public, &root.join(&r.display_path));
+            assets.push((root.join(&r.display_path), rel));
+        }
+        (code, posts)
     });
-    for r in resources {
-        assets.push((public.join(&r.rel_path), r.rel_path));
-    }
+    let posts = languages.next().map(|(_, p)| p).unwrap_or_default();
+    let translations: Vec<(String, Vec<SourceFile>)> = languages.collect();
+    // Where bundles really are (`posts/fr/x/` in a language's `content_dir`), for their files.
+    let bundles = posts
+        .iter()
+        .chain(translations.iter().flat_map(|(_, f)| f))
+        .map(|p| display_path(&public, &root.join(&p.display_path)))
+        .chain(unreadable)
+        .filter_map(|rel| {
+            let (dir, file) = rel.rsplit_once('/')?;
+            (file.split('.').next() == Some("index")).then(|| format!("{dir}/"))
+        })
+        .collect();
     Ok(ProjectInput {
         site,
         posts,
+        translations,
         assets,
         bundles,
         diagnostics,
+    })
+}
+
+/// A Markdown file inside a page bundle other than its `index.md`: a file the post links to.
+fn is_resource(bundles: &[String], rel: &str) -> bool {
+    let (dir, _) = rel.rsplit_once('/').unwrap_or(("", ""));
+    let dir = format!("{dir}/");
+    bundles.iter().any(|b| {
+        dir.starts_with(b.as_str())
+            && !rel.ends_with("/index.md")
+            && !rel.ends_with("/index.markdown")
     })
 }
 
@@ -154,21 +183,18 @@ pub fn write(out: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
     fs::write(&dest, bytes).with_context(|| format!("cannot write {}", dest.display()))
 }
 
-pub fn write_output(
-    out: &Path,
-    build: &SiteBuild,
-    data: &SiteData,
-    input: &ProjectInput,
-) -> Result<()> {
-    // A bundle whose post is not published (a draft in a release build, or a post that could
-    // not be read) publishes nothing: its images could otherwise leak a draft.
-    let published: Vec<String> = build
-        .posts
+/// Copies `public/`'s static files, except those of a bundle whose post is not published (a
+/// draft in a release build, or a post that could not be read): its images could otherwise
+/// leak a draft.
+pub fn copy_assets(out: &Path, builds: &[&SiteBuild], input: &ProjectInput) -> Result<()> {
+    let published: Vec<String> = builds
         .iter()
-        .chain(&build.pages)
+        .flat_map(|b| b.posts.iter().chain(&b.pages))
         .filter_map(|p| {
-            let (dir, file) = p.entry.source.rsplit_once('/')?;
-            matches!(file, "index.md" | "index.markdown").then(|| format!("{dir}/"))
+            let rel = p.file.strip_prefix("public/").unwrap_or(&p.file);
+            let (dir, file) = rel.rsplit_once('/')?;
+            let file = file.split('.').next().unwrap_or(file);
+            (file == "index").then(|| format!("{dir}/"))
         })
         .collect();
     let withheld = |rel: &str| {
@@ -188,6 +214,11 @@ pub fn write_output(
         fs::copy(src, &dest)
             .with_context(|| format!("cannot copy {} to {}", src.display(), dest.display()))?;
     }
+    Ok(())
+}
+
+/// One language's Markdown, data files and search index, under its folder `out`.
+pub fn write_output(out: &Path, build: &SiteBuild, data: &SiteData) -> Result<()> {
     for post in build.posts.iter().chain(&build.pages) {
         write(out, &post.entry.markdown_path(), &post.text)?;
     }

@@ -9,6 +9,7 @@ use quick_xml::Writer;
 use quire_core::manifest::{Manifest, PostEntry};
 use quire_core::post::Post;
 use quire_core::url;
+use std::collections::HashMap;
 
 /// An RFC 3339 timestamp for a manifest date (`2024-05-02`, `2024-05-02T09:30:00`, or with an
 /// offset). Dates without an offset are taken as UTC.
@@ -150,6 +151,8 @@ fn atom_of(
         .collect();
     // Feed readers show entries away from the site: every link and image absolute.
     let absolute_base = home.trim_end_matches('/').to_string();
+    let absolute_root = absolute(manifest, &url::home(manifest.site.root(base)))?;
+    let absolute_root = absolute_root.trim_end_matches('/');
     let mut entries = Vec::with_capacity(posts.len());
     for post in &posts {
         let e = &post.entry;
@@ -159,7 +162,10 @@ fn atom_of(
         let html = quire_core::article::render_post(
             markdown,
             &e.source,
-            &absolute_base,
+            quire_core::article::Base {
+                pages: &absolute_base,
+                files: absolute_root,
+            },
             &links,
             &[],
             &post.images,
@@ -214,7 +220,24 @@ fn atom_of(
     Some(xml)
 }
 
+/// A page's hreflang links: every language's version (absolute with `base_url`), and
+/// `x-default`, the default language's, for readers of any other language.
+pub fn hreflang(manifest: &Manifest, alternates: &[(String, String)]) -> Vec<(String, String)> {
+    let site = &manifest.site;
+    let href = |route: &str| absolute(manifest, route).unwrap_or_else(|| route.to_string());
+    let mut links: Vec<(String, String)> = alternates
+        .iter()
+        .map(|(lang, route)| (lang.clone(), href(route)))
+        .collect();
+    let default = site.languages.first().map(|l| l.code.as_str());
+    if let Some((_, route)) = alternates.iter().find(|(l, _)| Some(l.as_str()) == default) {
+        links.push(("x-default".into(), href(route)));
+    }
+    links
+}
+
 pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
+    let site = &manifest.site;
     let mut locs = vec![(absolute(manifest, &url::home(base))?, None)];
     for e in manifest.site.pages.iter() {
         locs.push((absolute(manifest, &url::page_route(base, e))?, None));
@@ -242,11 +265,26 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
             entry_updated(e),
         ));
     }
+    // Each address's versions in the other languages (`xhtml:link`, as Google reads them).
+    let posts = manifest.posts.iter().filter(|e| !e.draft);
+    let alternates: HashMap<String, Vec<(String, String)>> =
+        std::iter::once(site.alternates(base, None))
+            .chain(posts.map(|e| site.alternates(base, Some(e))))
+            .filter_map(|a| {
+                let own = absolute(manifest, &a.first()?.1)?;
+                Some((own, hreflang(manifest, &a)))
+            })
+            .collect();
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .ok()?;
-    w.create_element("urlset")
-        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+    let mut urlset = w
+        .create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    if !alternates.is_empty() {
+        urlset = urlset.with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
+    }
+    urlset
         .write_inner_content(|w| {
             for (loc, lastmod) in &locs {
                 w.create_element("url").write_inner_content(|w| {
@@ -255,6 +293,15 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
                     if let Some(d) = lastmod {
                         w.create_element("lastmod")
                             .write_text_content(BytesText::new(d))?;
+                    }
+                    for (lang, href) in alternates.get(loc).into_iter().flatten() {
+                        w.create_element("xhtml:link")
+                            .with_attributes([
+                                ("rel", "alternate"),
+                                ("hreflang", lang.as_str()),
+                                ("href", href.as_str()),
+                            ])
+                            .write_empty()?;
                     }
                     Ok(())
                 })?;
@@ -267,10 +314,13 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
     Some(xml)
 }
 
-pub fn robots(manifest: &Manifest, base: &str) -> String {
+/// `bases`: each language's base, the default first (one for a site in one language).
+pub fn robots(manifest: &Manifest, bases: &[&str]) -> String {
     let mut txt = String::from("User-agent: *\nAllow: /\n");
-    if let Some(u) = absolute(manifest, &format!("{base}/sitemap.xml")) {
-        txt.push_str(&format!("Sitemap: {u}\n"));
+    for base in bases {
+        if let Some(u) = absolute(manifest, &format!("{base}/sitemap.xml")) {
+            txt.push_str(&format!("Sitemap: {u}\n"));
+        }
     }
     txt
 }

@@ -15,6 +15,7 @@ mod collect;
 mod feed;
 mod highlight;
 mod image_size;
+mod language;
 mod offline;
 mod prerender;
 mod preview;
@@ -163,39 +164,51 @@ fn run(args: &Args) -> Result<ExitCode> {
         });
     }
     let input = collect::read_project(&args.root)?;
-    let mut build =
-        quire_core::site_build::build_site(&input.posts, input.site.clone(), args.drafts);
+    let (mut editions, link_diags) = language::editions(&input, &args.base, args.drafts);
     let mut diags: Vec<Diagnostic> = input.diagnostics.clone();
-    diags.extend(build.diagnostics.iter().cloned());
-    let exists = |rel: &str| {
-        input.assets.iter().any(|(_, r)| r == rel) || input.posts.iter().any(|p| p.rel_path == rel)
-    };
-    diags.extend(quire_core::links::check(&build, &exists));
-    let public = args.root.join("public");
-    diags.extend(build.measure_images(&|path| image_size::read(&public.join(path))));
-    // Old addresses may not take a live page's or file's place.
-    let mut live = build.addresses();
-    for (_, rel) in &input.assets {
-        live.insert(rel.clone(), format!("public/{rel}"));
+    let mut redirects = Vec::new();
+    for e in editions.iter_mut() {
+        let (r, d) = check(&input, e, &args.root.join("public"));
+        diags.extend(d);
+        redirects.push(r);
     }
-    let (redirects, redirect_diags) = quire_core::redirect::collect(&build, &live);
-    diags.extend(redirect_diags);
+    diags.extend(link_diags);
 
     for d in &diags {
         eprintln!("{d}");
     }
     let (errors, warnings) = diagnostics::count(&diags);
     let mut diags_after: Vec<Diagnostic> = Vec::new();
-    let drafts = build.posts.iter().filter(|p| p.entry.draft).count();
+    let posts: usize = editions.iter().map(|e| e.build.posts.len()).sum();
+    let drafts: usize = editions
+        .iter()
+        .map(|e| e.build.posts.iter().filter(|p| p.entry.draft).count())
+        .sum();
 
     if args.command == Command::Build {
-        build.highlight(&highlight::highlight);
-
-        // Index pages and each post's data (neighbours, links, headings, highlighting): made
-        // once, written as files and embedded in the prerendered pages.
-        let data = build.data(&args.base);
-        collect::write_output(&args.out, &build, &data, &input)?;
-        write_site_files(args, &build, &data, &redirects, &mut diags_after)?;
+        let builds: Vec<&quire_core::site_build::SiteBuild> =
+            editions.iter().map(|e| &e.build).collect();
+        collect::copy_assets(&args.out, &builds, &input)?;
+        let shell = read_shell(args)?;
+        let mut policy = None;
+        for (e, redirects) in editions.iter_mut().zip(&redirects) {
+            e.build.highlight(&highlight::highlight);
+            // Index pages and each post's data (neighbours, links, headings, highlighting):
+            // made once, written as files and embedded in the prerendered pages.
+            let data = e.build.data(&e.base);
+            collect::write_output(&e.out(&args.out), &e.build, &data)?;
+            let p = write_pages(args, e, &data, &shell, &mut diags_after)?;
+            policy = policy.or(p);
+            write_feeds(args, e, redirects)?;
+        }
+        write_host_files(
+            args,
+            &editions,
+            &redirects,
+            policy.as_deref(),
+            &shell,
+            &mut diags_after,
+        )?;
     }
     for d in &diags_after {
         eprintln!("{d}");
@@ -205,9 +218,8 @@ fn run(args: &Args) -> Result<ExitCode> {
         (errors + e, warnings + w)
     };
     eprintln!(
-        "quire: {} post{} published{}, {errors} error{}, {warnings} warning{}{}",
-        build.posts.len(),
-        plural(build.posts.len()),
+        "quire: {posts} post{} published{}, {errors} error{}, {warnings} warning{}{}",
+        plural(posts),
         if drafts > 0 {
             format!(
                 " ({drafts} draft{} shown: not a release build)",
@@ -233,18 +245,49 @@ fn run(args: &Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prerendered pages, feeds and host files, written around trunk's shell (`index.html`).
-fn write_site_files(
-    args: &Args,
-    build: &quire_core::site_build::SiteBuild,
-    data: &quire_core::site_build::SiteData,
-    redirects: &[quire_core::redirect::Redirect],
-    diags: &mut Vec<Diagnostic>,
-) -> Result<()> {
+/// One language's checks: its posts' diagnostics, links, images' sizes and old addresses.
+fn check(
+    input: &collect::ProjectInput,
+    e: &mut language::Edition,
+    public: &Path,
+) -> (Vec<quire_core::redirect::Redirect>, Vec<Diagnostic>) {
+    let mut diags = e.build.diagnostics.clone();
+    let exists = |rel: &str| {
+        input.assets.iter().any(|(_, r)| r == rel)
+            || input
+                .posts
+                .iter()
+                .chain(input.translations.iter().flat_map(|(_, f)| f))
+                .any(|p| p.source() == rel)
+    };
+    diags.extend(quire_core::links::check(&e.build, &exists));
+    diags.extend(
+        e.build
+            .measure_images(&|path| image_size::read(&public.join(path))),
+    );
+    // Old addresses may not take a live page's or file's place.
+    let mut live = e.build.addresses();
+    if e.is_default() {
+        for (_, rel) in &input.assets {
+            live.insert(rel.clone(), format!("public/{rel}"));
+        }
+        for l in input.site.languages.iter().skip(1) {
+            live.insert(
+                format!("{}/", l.code),
+                format!("the {} site's home page", l.name),
+            );
+        }
+    }
+    let (redirects, d) = quire_core::redirect::collect(&e.build, &live);
+    diags.extend(d);
+    (redirects, diags)
+}
+
+/// trunk's shell (`index.html`) as every page starts from: the workers' names stamped in,
+/// the stylesheet inlined; an error when trunk did not write one (a build outside trunk).
+fn read_shell(args: &Args) -> Result<std::io::Result<String>> {
     let write = |rel: &str, text: &str| collect::write(&args.out, rel, text);
-    let manifest = &build.manifest;
-    let shell_path = args.out.join("index.html");
-    let shell = match std::fs::read_to_string(&shell_path) {
+    let shell = match std::fs::read_to_string(args.out.join("index.html")) {
         Ok(s) => Ok(shell::inline_stylesheet(
             &args.out,
             &shell::strip_comments(&worker::stamp(&args.out, &s)?),
@@ -263,66 +306,83 @@ fn write_site_files(
         }
         other => std::fs::read_to_string(args.out.join(watch::SHELL_COPY)).or(other),
     };
-    let shell = match shell {
+    Ok(match shell {
         Ok(s) if args.release => Ok(offline::link(&s, &args.base)),
         other => other,
-    };
-    let policy = match &shell {
-        Ok(html) if args.release => Some(shell::csp(html, &manifest.site)),
+    })
+}
+
+/// One language's prerendered pages; its Content-Security-Policy (release builds).
+fn write_pages(
+    args: &Args,
+    e: &language::Edition,
+    data: &quire_core::site_build::SiteData,
+    shell: &std::io::Result<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<String>> {
+    let build = &e.build;
+    let out = e.out(&args.out);
+    let policy = match shell {
+        Ok(html) if args.release => Some(shell::csp(html, &build.manifest.site)),
         _ => None,
     };
-    let release_shell = shell.as_ref().ok().filter(|_| args.release).cloned();
     match shell {
         Ok(shell) if shell.contains(quire_core::url::ROOT_ID) => diags.push(Diagnostic::warning(
-            display_path(&args.out, &shell_path),
+            display_path(&args.out, &args.out.join("index.html")),
             "is already prerendered (not trunk's shell); pages were not rendered again. Run trunk build",
         )),
         // QUIRE_PRERENDER=0 builds the pure client-side site, for benchmarks that compare the two.
         Ok(_) if std::env::var("QUIRE_PRERENDER").is_ok_and(|v| v == "0") => {}
         Ok(shell) => {
-            let loader = worker::rename(&args.out, quire_core::url::PREVIEW_WORKER)?;
-            for page in prerender::pages(&shell, &args.base, build, data, policy.as_deref()) {
-                if page.path == preview::PAGE {
-                    let templates = quire_core::manifest::Templates {
-                        sources: build
-                            .posts
-                            .iter()
-                            .chain(&build.pages)
-                            .map(|p| (p.entry.source.clone(), p.entry.slug.clone()))
-                            .collect(),
-                        ..build.manifest.site.templates.clone()
-                    };
-                    let html = preview::page(&page.html, &args.base, loader.as_deref(), &templates);
-                    write(&page.path, &html)?;
-                } else {
-                    write(&page.path, &page.html)?;
+            for page in prerender::pages(shell, &e.base, build, data, policy.as_deref()) {
+                if page.path != preview::PAGE {
+                    collect::write(&out, &page.path, &page.html)?;
+                } else if e.is_default() {
+                    write_preview(args, build, &page.html)?;
                 }
             }
         }
         // Run outside trunk (tests, `check`-like use): the manifest and posts are still written.
         Err(_) => {}
     }
-    if manifest.site.base_url.is_none() {
-        diags.push(Diagnostic::warning(
-            collect::CONFIG_FILE,
-            "no `base_url` (the address the site is deployed at, e.g. \"https://example.com/blog/\"); feed.xml, sitemap.xml and canonical links need it and are left out",
-        ));
-    }
+    Ok(policy)
+}
+
+/// `/preview/`: the editor's page, with what its worker needs to read a draft as the build would.
+fn write_preview(args: &Args, build: &quire_core::site_build::SiteBuild, html: &str) -> Result<()> {
+    let loader = worker::rename(&args.out, quire_core::url::PREVIEW_WORKER)?;
+    let templates = quire_core::manifest::Templates {
+        sources: build
+            .posts
+            .iter()
+            .chain(&build.pages)
+            .map(|p| (p.entry.source.clone(), p.entry.slug.clone()))
+            .collect(),
+        ..build.manifest.site.templates.clone()
+    };
+    let html = preview::page(html, &args.base, loader.as_deref(), &templates);
+    collect::write(&args.out, preview::PAGE, &html)
+}
+
+/// One language's old addresses, feeds and sitemap, under its folder.
+fn write_feeds(
+    args: &Args,
+    e: &language::Edition,
+    redirects: &[quire_core::redirect::Redirect],
+) -> Result<()> {
+    let out = e.out(&args.out);
+    let write = |rel: &str, text: &str| collect::write(&out, rel, text);
+    let (build, base) = (&e.build, e.base.as_str());
+    let manifest = &build.manifest;
     for r in redirects {
-        let to = format!("{}/{}", args.base, r.to);
+        let to = format!("{base}/{}", r.to);
         let canonical = feed::absolute(manifest, &to);
-        write(&r.file(), &r.page(&args.base, canonical.as_deref()))?;
+        write(&r.file(), &r.page(base, canonical.as_deref()))?;
     }
     write(
         quire_core::url::REDIRECTS_DATA_PATH,
         &serde_json::to_string(&quire_core::redirect::map(&manifest.site, redirects))?,
     )?;
-    if !redirects.is_empty() {
-        write(
-            "_redirects",
-            &quire_core::redirect::netlify(&args.base, redirects),
-        )?;
-    }
     let tag_pages = build.tags().1;
     let scopes = std::iter::once(feed::Scope::Site)
         .chain(
@@ -333,29 +393,56 @@ fn write_site_files(
         )
         .chain(tag_pages.iter().map(feed::Scope::Tag));
     for scope in scopes {
-        if let Some((path, atom)) = feed::atom(manifest, &build.posts, &args.base, &scope) {
+        if let Some((path, atom)) = feed::atom(manifest, &build.posts, base, &scope) {
             write(&path, &atom)?;
         }
     }
-    if let Some(sitemap) = feed::sitemap(manifest, &args.base) {
+    if let Some(sitemap) = feed::sitemap(manifest, base) {
         write("sitemap.xml", &sitemap)?;
     }
+    Ok(())
+}
+
+/// The files hosts and crawlers read at the root, for every language: `_redirects`,
+/// `robots.txt`, `_headers`, and the service worker (release builds).
+fn write_host_files(
+    args: &Args,
+    editions: &[language::Edition],
+    redirects: &[Vec<quire_core::redirect::Redirect>],
+    policy: Option<&str>,
+    shell: &std::io::Result<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let write = |rel: &str, text: &str| collect::write(&args.out, rel, text);
+    let Some(default) = editions.first() else {
+        return Ok(());
+    };
+    let manifest = &default.build.manifest;
+    if manifest.site.base_url.is_none() {
+        diags.push(Diagnostic::warning(
+            collect::CONFIG_FILE,
+            "no `base_url` (the address the site is deployed at, e.g. \"https://example.com/blog/\"); feed.xml, sitemap.xml and canonical links need it and are left out",
+        ));
+    }
+    let netlify: String = editions
+        .iter()
+        .zip(redirects)
+        .map(|(e, r)| quire_core::redirect::netlify(&e.base, r))
+        .collect();
+    if !netlify.is_empty() {
+        write("_redirects", &netlify)?;
+    }
     if !args.out.join("robots.txt").exists() {
-        write("robots.txt", &feed::robots(manifest, &args.base))?;
+        let bases: Vec<&str> = editions.iter().map(|e| e.base.as_str()).collect();
+        write("robots.txt", &feed::robots(manifest, &bases))?;
     }
     let hashed = collect::hashed_files(&args.out);
-    write(
-        "_headers",
-        &feed::headers(&args.base, &hashed, policy.as_deref()),
-    )?;
-    if let Some(shell) = release_shell {
-        offline::write(
-            &args.out,
-            &args.base,
-            &shell,
-            &manifest.site,
-            build.posts.len(),
-        )?;
+    write("_headers", &feed::headers(&args.base, &hashed, policy))?;
+    if let Ok(shell) = shell.as_ref().map(String::as_str) {
+        if args.release {
+            let posts = editions.iter().map(|e| e.build.posts.len()).sum();
+            offline::write(&args.out, &args.base, shell, &manifest.site, posts)?;
+        }
     }
     Ok(())
 }

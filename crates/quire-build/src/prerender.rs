@@ -37,6 +37,8 @@ struct Row<'a> {
     data: PageData,
     /// The article's HTML by content hash, rendered once here and reused by the takeover.
     articles: HashMap<String, String>,
+    /// The page in each language (hreflang), its own first; empty in a one-language site.
+    alternates: Vec<(String, String)>,
 }
 
 /// What a page's `<head>` says about it.
@@ -48,6 +50,7 @@ struct Head<'a> {
     article: Option<&'a PostEntry>,
     /// A section's index or a tag's page: its own feed (path and title), for autodiscovery.
     own_feed: Option<(String, String)>,
+    alternates: &'a [(String, String)],
 }
 
 /// Every route of the site, in writing order.
@@ -67,21 +70,30 @@ fn routes<'a>(
         article: None,
         data,
         articles: HashMap::new(),
+        alternates: Vec::new(),
     };
     let (tag_list, tag_pages) = build.tags();
 
     let index = data.lists.iter().map({
         let empty = empty.clone();
         move |l| {
-            row(
-                l.page_path(),
-                l.route(base),
-                l.title(),
-                PageData {
-                    list: Some(l.clone()),
-                    ..empty.clone()
+            let home = l.page == 1 && l.section.as_ref().is_none_or(|s| s.path.is_empty());
+            Row {
+                alternates: if home {
+                    site.alternates(base, None)
+                } else {
+                    Vec::new()
                 },
-            )
+                ..row(
+                    l.page_path(),
+                    l.route(base),
+                    l.title(),
+                    PageData {
+                        list: Some(l.clone()),
+                        ..empty.clone()
+                    },
+                )
+            }
         }
     });
     let articles = build.posts.iter().zip(&data.posts).map({
@@ -93,6 +105,7 @@ fn routes<'a>(
                 description: &e.summary,
                 article: Some(e),
                 articles: HashMap::from([(e.hash.clone(), html)]),
+                alternates: site.alternates(base, Some(e)),
                 ..row(
                     url::post_page_path(&e.slug),
                     url::post_route(base, &e.slug),
@@ -189,6 +202,7 @@ fn routes<'a>(
             Row {
                 description: post.entry.summary.as_str(),
                 articles: HashMap::from([(e.hash.clone(), html)]),
+                alternates: site.alternates(base, Some(e)),
                 ..row(
                     url::page_page_path(&e.slug),
                     url::page_route(base, &e.slug),
@@ -277,6 +291,7 @@ pub fn pages(
                     let (path, _, title) = scope.describe(&manifest.site.title, base);
                     (path, title)
                 }),
+                alternates: &row.alternates,
             };
             let html = assemble(
                 &shell,
@@ -371,7 +386,7 @@ fn assemble(
                 escape(t)
             ));
         }
-        if let Some(image) = a.image_url(base) {
+        if let Some(image) = a.image_url(site.root(base)) {
             let image = if image.contains("://") {
                 Some(image)
             } else {
@@ -428,7 +443,16 @@ fn assemble(
         ));
     }
 
+    for (lang, href) in crate::feed::hreflang(manifest, head.alternates) {
+        tag(format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />",
+            escape(&lang),
+            escape(&href)
+        ));
+    }
+
     let mut out = crate::shell::finish(shell, base, &head.title);
+    out = crate::shell::with_lang(&out, &site.language);
     if let Some(i) = out.find("</title>") {
         out.insert_str(i + "</title>".len(), &tags);
     }

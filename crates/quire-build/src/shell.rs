@@ -228,6 +228,27 @@ pub fn with_dev_reload(shell: &str, base: &str) -> String {
     shell.replacen("</head>", &format!("{tag}\n</head>"), 1)
 }
 
+/// The page's `<html lang>`: the language it is written in (trunk's shell says `en`).
+pub fn with_lang(html: &str, lang: &str) -> String {
+    let Some(start) = html.find("<html") else {
+        return html.to_string();
+    };
+    let end = html[start..].find('>').map_or(html.len(), |e| start + e);
+    let tag = &html[start..end];
+    let new = match tag.find(" lang=\"") {
+        Some(i) => {
+            let value = i + " lang=\"".len();
+            let close = tag[value..].find('"').map_or(tag.len(), |e| value + e);
+            if &tag[value..close] == lang {
+                return html.to_string();
+            }
+            format!("{}{}{}", &tag[..value], escape(lang), &tag[close..])
+        }
+        None => format!("{tag} lang=\"{}\"", escape(lang)),
+    };
+    format!("{}{new}{}", &html[..start], &html[end..])
+}
+
 pub fn finish(html: &str, base: &str, title: &str) -> String {
     let meta = format!(
         "<meta name=\"{}\" content=\"{}/\" />",

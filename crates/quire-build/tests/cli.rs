@@ -920,3 +920,105 @@ fn the_preview_expands_shortcodes_as_the_build_does() {
     );
     assert!(stderr(&o).contains(&said[0]), "the build says the same");
 }
+
+/// The English and French fixture blog, built under /blog/ into a shell as trunk writes one.
+#[test]
+fn a_blog_in_two_languages_is_two_sites_linked_by_their_translations() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/languages");
+    let dir = tempfile::tempdir().unwrap();
+    let out = shell_out(dir.path());
+    let o = run(
+        &fixture,
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base",
+            "/blog/",
+            "--release",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("10 posts published, 0 errors, 0 warnings"),
+        "{}",
+        stderr(&o)
+    );
+    let read = |rel: &str| fs::read_to_string(out.join(rel)).unwrap();
+    let fr = read("fr/posts/voyage-en-train/index.html");
+    assert!(fr.starts_with("<html lang=\"fr\">"), "{fr}");
+    assert!(
+        fr.contains("<meta name=\"quire-base\" content=\"/blog/fr/\" />"),
+        "{fr}"
+    );
+    for link in [
+        "<link rel=\"alternate\" hreflang=\"fr\" href=\"https://notes.example/blog/fr/posts/voyage-en-train/\" />",
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"https://notes.example/blog/posts/train-journey/\" />",
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://notes.example/blog/posts/train-journey/\" />",
+    ] {
+        assert!(fr.contains(link), "{link} in {fr}");
+    }
+    assert!(fr.contains("<a href=\"/blog/posts/train-journey/\" hreflang=\"en\" lang=\"en\" rel=\"alternate external\">English</a>"), "{fr}");
+    assert!(
+        fr.contains("<title>Un long voyage en train · Carnet de terrain</title>"),
+        "{fr}"
+    );
+    // Each language's data holds its posts only; a site in one language would hold the same
+    // files as before, at the root.
+    let en: serde_json::Value = serde_json::from_str(&read("manifest.json")).unwrap();
+    let fr: serde_json::Value = serde_json::from_str(&read("fr/manifest.json")).unwrap();
+    let titles = |m: &serde_json::Value| -> Vec<String> {
+        m["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(titles(&en).len(), 5, "{:?}", titles(&en));
+    assert_eq!(titles(&fr).len(), 5, "{:?}", titles(&fr));
+    assert!(titles(&fr).contains(&"Une note seulement en français".to_string()));
+    assert_eq!(fr["site"]["language"], "fr");
+    assert!(!read("index.html").contains("Bonjour"));
+    assert!(read("index.html").starts_with("<html lang=\"en\">"));
+    // The bundle's picture is published once, at the root, and both languages show it.
+    assert!(out.join("posts/trip/photo.png").exists());
+    assert!(!out.join("fr/posts/trip/photo.png").exists());
+    assert!(read("fr/posts/trip/index.html").contains("src=\"/blog/posts/trip/photo.png\""));
+    assert!(read("fr/feed.xml").contains("Un voyage sur la côte"));
+    assert!(!read("fr/feed.xml").contains("A trip to the coast"));
+    assert!(read("robots.txt").contains("Sitemap: https://notes.example/blog/fr/sitemap.xml"));
+}
+
+#[test]
+fn language_mistakes_are_reported_with_file_and_reason() {
+    let p = project(&[
+        ("a.md", b"---\ntitle: A\n---\nx" as &[u8]),
+        ("a.de.md", b"---\ntitle: A auf Deutsch\n---\nx"),
+        ("solo.fr.md", b"---\ntitle: Solo\n---\nx"),
+        ("v1.2.md", b"---\ntitle: Version\n---\nx"),
+    ]);
+    fs::write(
+        p.path().join("quire.toml"),
+        "title = \"T\"\n[languages.fr]\n[languages.Deutsch]\n",
+    )
+    .unwrap();
+    let o = run(p.path(), &["check"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("[languages.Deutsch] `Deutsch` is not a language code"),
+        "{err}"
+    );
+    assert!(
+        err.contains("public/posts/a.de.md: `.de` in the file name looks like a language"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "public/posts/solo.fr.md: is a fr translation of a post that does not exist in en"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("v1.2.md"), "{err}");
+    assert!(err.contains("4 posts published"), "{err}");
+}

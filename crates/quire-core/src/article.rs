@@ -8,6 +8,23 @@ use crate::markdown::render;
 use crate::render_options::{ImageSize, RenderOptions};
 use serde::{Deserialize, Serialize};
 
+/// Where a rendered post's addresses start: its language's pages, and the site's files.
+#[derive(Debug, Clone, Copy)]
+pub struct Base<'a> {
+    pub pages: &'a str,
+    pub files: &'a str,
+}
+
+impl<'a> Base<'a> {
+    /// A site in one language: both the same.
+    pub fn one(base: &'a str) -> Self {
+        Base {
+            pages: base,
+            files: base,
+        }
+    }
+}
+
 /// A post's Markdown body as its page shows it; `source` is its entry's (`posts/a/index.md`),
 /// `links` maps other posts' source paths (`posts/other.md`) to their slugs, `code` holds the
 /// build's highlighting, `images` the sizes of its local images, `math` its expressions'
@@ -15,7 +32,7 @@ use serde::{Deserialize, Serialize};
 pub fn render_post(
     markdown: &str,
     source: &str,
-    base: &str,
+    base: Base,
     links: &[(String, String)],
     code: &[crate::code::Tokens],
     images: &[ImageSize],
@@ -32,7 +49,8 @@ pub fn render_post(
     render(
         markdown,
         &RenderOptions {
-            base,
+            base: base.pages,
+            files: (base.files != base.pages).then_some(base.files),
             source_dir,
             post_slug: Some(&lookup),
             code,
@@ -51,6 +69,9 @@ pub enum Job {
         markdown: String,
         source: String,
         base: String,
+        /// The site's root, when not `base` (a language other than the default).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        files: Option<String>,
         links: Vec<(String, String)>,
         code: Vec<crate::code::Tokens>,
         images: Vec<ImageSize>,
@@ -68,11 +89,18 @@ impl Job {
                 markdown,
                 source,
                 base,
+                files,
                 links,
                 code,
                 images,
                 math,
-            } => render_post(markdown, source, base, links, code, images, math),
+            } => {
+                let base = Base {
+                    pages: base,
+                    files: files.as_deref().unwrap_or(base),
+                };
+                render_post(markdown, source, base, links, code, images, math)
+            }
             Job::Text { markdown } => crate::markdown::plain_text(markdown),
         }
     }
@@ -108,6 +136,7 @@ mod tests {
             markdown: markdown.into(),
             source: source.into(),
             base: "/blog".into(),
+            files: None,
             links: links.clone(),
             code: vec![],
             images: images.clone(),
@@ -116,7 +145,15 @@ mod tests {
         let out = job.run();
         assert_eq!(
             out,
-            render_post(markdown, source, "/blog", &links, &[], &images, &[])
+            render_post(
+                markdown,
+                source,
+                Base::one("/blog"),
+                &links,
+                &[],
+                &images,
+                &[]
+            )
         );
         assert!(out.contains("href=\"/blog/posts/b/\""), "{out}");
         assert!(out.contains("width=\"4\" height=\"3\""), "{out}");

@@ -20,10 +20,13 @@ pub mod response;
 pub mod sanitize;
 pub mod search;
 pub mod services;
+pub mod strings;
 pub mod url;
 
 #[cfg(feature = "meta")]
 pub mod date;
+#[cfg(feature = "meta")]
+pub mod language;
 #[cfg(feature = "meta")]
 pub mod links;
 #[cfg(feature = "meta")]

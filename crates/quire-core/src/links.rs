@@ -27,7 +27,7 @@ pub fn check(build: &SiteBuild, file_exists: &dyn Fn(&str) -> bool) -> Vec<Diagn
         .collect();
 
     for post in &build.posts {
-        let display = format!("public/{}", post.entry.source);
+        let display = post.file.clone();
         let Ok(split) = front_matter::split(&post.text) else {
             continue;
         };

@@ -67,6 +67,113 @@ pub struct Site {
     /// `frame-src` gains. Build time only.
     #[serde(skip)]
     pub embeds: Vec<String>,
+    /// Every language of a multilingual site (`[languages]`), the default one (at the root)
+    /// first; empty for a site in one language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
+    /// The interface's words in `language`; left out of the data when English.
+    #[serde(default, skip_serializing_if = "crate::strings::Strings::is_default")]
+    pub strings: crate::strings::Strings,
+}
+
+/// One of a multilingual site's languages, as its language switcher shows it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Language {
+    /// `fr`, `pt-BR`: the `lang` of its pages, and its addresses' prefix (`/fr/`) unless it is
+    /// the default.
+    pub code: String,
+    /// `Français`: how the switcher names it, in its own language.
+    pub name: String,
+    /// What `[languages.<code>]` sets (build time only).
+    #[serde(skip)]
+    pub settings: LanguageSettings,
+}
+
+/// `[languages.<code>]`'s settings besides the name: what the language's site changes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LanguageSettings {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub menu: Option<Vec<MenuItem>>,
+    pub copyright: Option<String>,
+    /// Hugo's `contentDir`: the folder under `posts/` and `pages/` holding this language's
+    /// files (`fr` for `public/posts/fr/…`).
+    pub content_dir: Option<String>,
+    pub strings: crate::strings::Strings,
+}
+
+impl Site {
+    /// The path of this language's addresses under the site's root: `""` for the default
+    /// language (and a site in one language), `"fr"` for the others.
+    pub fn prefix(&self) -> &str {
+        match self.languages.first() {
+            Some(default) if default.code != self.language => &self.language,
+            _ => "",
+        }
+    }
+
+    /// The site's root from this language's base (`/blog/fr` → `/blog`).
+    pub fn root<'a>(&self, base: &'a str) -> &'a str {
+        match self.prefix() {
+            "" => base,
+            p => base
+                .strip_suffix(p)
+                .and_then(|b| b.strip_suffix('/'))
+                .unwrap_or(base),
+        }
+    }
+
+    /// Each language's address of a page (hreflang alternates and the language switcher), the
+    /// page's own language first: a post's or standalone page's `entry` and its translations,
+    /// or with `None` the home pages. Empty for a site in one language.
+    pub fn alternates(&self, base: &str, entry: Option<&PostEntry>) -> Vec<(String, String)> {
+        if self.languages.is_empty() {
+            return Vec::new();
+        }
+        let Some(e) = entry else {
+            let mut homes: Vec<(String, String)> = self
+                .languages
+                .iter()
+                .map(|l| {
+                    (
+                        l.code.clone(),
+                        crate::url::home(&self.language_base(base, &l.code)),
+                    )
+                })
+                .collect();
+            homes.sort_by_key(|(code, _)| *code != self.language);
+            return homes;
+        };
+        std::iter::once((self.language.clone(), e.route(base)))
+            .chain(e.translations.iter().map(|t| {
+                let there = PostEntry {
+                    slug: t.slug.clone(),
+                    source: e.source.clone(),
+                    ..PostEntry::default()
+                };
+                (
+                    t.lang.clone(),
+                    there.route(&self.language_base(base, &t.lang)),
+                )
+            }))
+            .collect()
+    }
+
+    /// The base of `code`'s addresses, from this language's base.
+    pub fn language_base(&self, base: &str, code: &str) -> String {
+        let root = self.root(base);
+        match self.languages.first() {
+            Some(default) if default.code != code => format!("{root}/{code}"),
+            _ => root.to_string(),
+        }
+    }
+}
+
+/// A translation of a post or page: its language and slug there.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    pub lang: String,
+    pub slug: String,
 }
 
 /// What the template code in posts' bodies may use (`crate::shortcodes`). Not in the manifest:
@@ -221,6 +328,8 @@ impl Default for Site {
             section_posts_on_home: true,
             templates: Templates::default(),
             embeds: Vec::new(),
+            languages: Vec::new(),
+            strings: crate::strings::Strings::default(),
         }
     }
 }
@@ -283,6 +392,9 @@ pub struct PostEntry {
     pub reading_minutes: u32,
     /// Content hash of the source file, for cache busting.
     pub hash: String,
+    /// The same post in the site's other languages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
 }
 
 impl PostEntry {
@@ -450,6 +562,10 @@ impl PostData {
     /// The post's body as its page shows it, from its file's text (front matter and all): the
     /// one call the prerenderer, the feed and the preview make.
     pub fn render(&self, text: &str, base: &str) -> String {
+        let base = crate::article::Base {
+            pages: base,
+            files: self.site.root(base),
+        };
         crate::article::render_post(
             crate::front_matter::body(text),
             &self.entry.source,

@@ -768,6 +768,7 @@ mod tests {
     fn relative_urls_resolve_against_base_and_folder() {
         let opts = RenderOptions {
             base: "/blog",
+            files: None,
             source_dir: "posts",
             post_slug: None,
             code: &[],
@@ -783,10 +784,27 @@ mod tests {
     }
 
     #[test]
+    fn a_language_links_its_posts_under_its_base_and_files_under_the_root() {
+        let lookup = |p: &str| (p == "/posts/other.md").then(|| "other".to_string());
+        let opts = RenderOptions {
+            base: "/blog/fr",
+            files: Some("/blog"),
+            source_dir: "posts/trip",
+            post_slug: Some(&lookup),
+            ..RenderOptions::default()
+        };
+        let h = render("![a](photo.jpg) [b](../other.md) [c](/about/)", &opts).html;
+        assert!(h.contains("src=\"/blog/posts/trip/photo.jpg\""), "{h}");
+        assert!(h.contains("href=\"/blog/fr/posts/other/\""), "{h}");
+        assert!(h.contains("href=\"/blog/about/\""), "{h}");
+    }
+
+    #[test]
     fn links_to_other_posts_become_routes() {
         let lookup = |p: &str| (p == "/posts/2024-01-01-other.md").then(|| "other".to_string());
         let opts = RenderOptions {
             base: "/blog",
+            files: None,
             source_dir: "posts",
             post_slug: Some(&lookup),
             code: &[],

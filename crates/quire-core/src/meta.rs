@@ -37,6 +37,8 @@ pub struct Meta {
     /// Its place in the series: `series_order` or `series_weight` (or under `extra`); by date
     /// when not given.
     pub series_order: Option<u32>,
+    /// Hugo's `translationKey`: links translations whose file names differ.
+    pub translation_key: Option<String>,
     /// Every field as written, for templates in the body (`{{ page.x }}`, Hugo's `param`).
     pub fields: Map<String, Value>,
 }
@@ -134,6 +136,7 @@ pub fn parse_meta(fm: &FrontMatter, path: &str, diags: &mut Vec<Diagnostic>) -> 
         diags,
     );
     meta.template = first_text(&["template", "layout"], diags);
+    meta.translation_key = first_text(&["translationKey", "translation_key"], diags);
     let nested = |outer: &str, inner: &str| {
         map.get(outer)?
             .get(inner)?

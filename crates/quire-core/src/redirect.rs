@@ -105,7 +105,7 @@ pub fn collect(
     let mut redirects = Vec::new();
     // Pages keep their old addresses too (Hugo's `aliases` on an About page).
     for post in build.posts.iter().chain(&build.pages) {
-        let file = format!("public/{}", post.entry.source);
+        let file = post.file.clone();
         let to = post.entry.route("").trim_start_matches('/').to_string();
         let own = key(&to);
         for (field, address) in &post.old_addresses {

@@ -8,8 +8,12 @@ pub type PostLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// Where a post lives, so relative links in it resolve the same way in every host.
 #[derive(Clone, Copy)]
 pub struct RenderOptions<'a> {
-    /// Base path without trailing slash (`""` or `"/blog"`), see [`crate::url::normalize_base`].
+    /// Base path without trailing slash (`""` or `"/blog"`), see [`crate::url::normalize_base`]:
+    /// where the site's addresses (its posts) start. A language's own (`/blog/fr`).
     pub base: &'a str,
+    /// Where `public/`'s files are (images, downloads, paths that are not posts): the site's
+    /// root, which a language other than the default does not share; `None`: `base`.
+    pub files: Option<&'a str>,
     /// The post's folder relative to the site root, e.g. `"posts"`.
     pub source_dir: &'a str,
     pub post_slug: Option<PostLookup<'a>>,
@@ -30,6 +34,7 @@ impl Default for RenderOptions<'_> {
     fn default() -> Self {
         RenderOptions {
             base: "",
+            files: None,
             source_dir: "posts",
             post_slug: None,
             code: &[],
@@ -85,7 +90,7 @@ pub fn safe_url(raw: &str, opts: &RenderOptions, is_link: bool) -> String {
             return target;
         }
     }
-    format!("{}{}", opts.base, path)
+    format!("{}{}", opts.files.unwrap_or(opts.base), path)
 }
 
 /// `/posts/other.md#x` → `/blog/posts/other-slug#x`, when that file is a known post.

@@ -47,7 +47,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
     let sources = crate::shortcodes::Sources::new(
         files
             .iter()
-            .map(|f| f.rel_path.as_str())
+            .map(|f| f.source())
             .chain(site.templates.sources.iter().map(|(s, _)| s.as_str())),
     );
     let cx = crate::shortcodes::Context {
@@ -178,6 +178,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         }
     }
     site.sections = section_paths;
+    localize_dates(&site, &mut posts);
     let manifest = Manifest {
         version: VERSION,
         site,
@@ -190,6 +191,28 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         sections,
         home,
         diagnostics,
+    }
+}
+
+/// Shows valid dates in the site's words (`15 mars 2022`); a date that could not be read stays
+/// as written.
+fn localize_dates(site: &Site, posts: &mut [Post]) {
+    if site.strings.months == crate::strings::Strings::default().months
+        && site.strings.date_format == crate::strings::Strings::default().date_format
+    {
+        return;
+    }
+    for post in posts {
+        let e = &mut post.entry;
+        let Some(iso) = e.date.as_deref() else {
+            continue;
+        };
+        let parts: Vec<&str> = iso.get(..10).unwrap_or_default().split('-').collect();
+        if let [y, m, d] = parts[..] {
+            if let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) {
+                e.date_display = Some(site.strings.date(y, m, d));
+            }
+        }
     }
 }
 
@@ -337,7 +360,7 @@ impl SiteBuild {
                     Some(Ok((w, h))) => post.images.push((path, w, h)),
                     Some(Err(reason)) => diags.push(
                         Diagnostic::warning(
-                            format!("public/{}", post.entry.source),
+                            &post.file,
                             format!("the size of the image cannot be read ({reason}); it is shown without one, so the page may shift as it loads"),
                         )
                         .field("image", Some(&path)),
@@ -388,6 +411,7 @@ impl SiteBuild {
             let math = crate::markdown::math_all(&s.intro).0;
             let opts = crate::render_options::RenderOptions {
                 base,
+                files: Some(site.root(base)),
                 source_dir: dir.trim_end_matches('/'),
                 math: &math,
                 ..Default::default()
@@ -566,6 +590,7 @@ fn links_and_headings(
         crate::front_matter::body(&post.text),
         &RenderOptions {
             base: "",
+            files: None,
             source_dir: dir,
             post_slug: Some(&lookup),
             code: &[],

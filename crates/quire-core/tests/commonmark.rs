@@ -98,6 +98,7 @@ fn quire_html(md: &str) -> String {
     // Posts at the site root, so a relative `foo` resolves to `/foo`.
     let opts = RenderOptions {
         base: "",
+        files: None,
         source_dir: "",
         post_slug: None,
         code: &[],

@@ -76,6 +76,7 @@ mod tests {
                 markdown: "### Hi\n\n[b](../b.md) <script>x</script>".into(),
                 source: "posts/a/index.md".into(),
                 base: "/blog".into(),
+                files: None,
                 links: vec![("posts/b.md".into(), "b".into())],
                 code: vec![],
                 images: vec![],

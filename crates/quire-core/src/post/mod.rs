@@ -21,6 +21,20 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
+impl SourceFile {
+    /// Where the file really is under `public/`: `rel_path`, except for a translation, whose
+    /// `rel_path` is its one-language name (`posts/x.md` for `posts/fr/x.md`: see
+    /// `crate::language::files`). Its links and images are relative to this.
+    pub fn source(&self) -> &str {
+        if self.display_path.ends_with(&self.rel_path) {
+            return &self.rel_path;
+        }
+        self.display_path
+            .strip_prefix("public/")
+            .unwrap_or(&self.rel_path)
+    }
+}
+
 /// A post that will be published.
 #[derive(Debug, Clone)]
 pub struct Post {
@@ -37,6 +51,13 @@ pub struct Post {
     pub images: Vec<crate::render_options::ImageSize>,
     /// Its math expressions as MathML, in order (see [`crate::math`]).
     pub math: Vec<String>,
+    /// The file it was read from, as diagnostics name it.
+    pub file: String,
+    /// `translationKey`: what links it to its translations when their paths differ.
+    pub translation_key: Option<String>,
+    /// Its path as a site in one language names it (`posts/x.md` for `posts/x.fr.md`), which
+    /// links translations with equal paths.
+    pub rel_path: String,
 }
 
 /// Whether a Markdown file under `posts/` is a section's settings (`_index.md`, as in Zola and
@@ -161,7 +182,7 @@ fn publish(
     // that is the post's text, for every reader of it (page, app, feed, search, summary).
     let page = shortcodes::Page {
         path,
-        source_dir: file.rel_path.rsplit_once('/').map_or("", |(d, _)| d),
+        source_dir: file.source().rsplit_once('/').map_or("", |(d, _)| d),
         body_line,
         fields: &meta.fields,
         title: &title,
@@ -190,11 +211,11 @@ fn publish(
     let image = meta
         .image
         .as_deref()
-        .and_then(|raw| post_image(raw, &file.rel_path, path, diags));
+        .and_then(|raw| post_image(raw, file.source(), path, diags));
     let entry = entry(
         &meta,
         (slug, title),
-        &file.rel_path,
+        file.source(),
         &dates,
         body,
         image,
@@ -213,6 +234,9 @@ fn publish(
             .map(|a| ("aliases".to_string(), a.clone()))
             .chain(meta.old_address.clone())
             .collect(),
+        file: path.to_string(),
+        translation_key: meta.translation_key.clone(),
+        rel_path: file.rel_path.clone(),
     })
 }
 
@@ -338,6 +362,7 @@ fn entry(
         words,
         reading_minutes: markdown::reading_minutes(words),
         hash,
+        translations: Vec::new(),
     }
 }
 

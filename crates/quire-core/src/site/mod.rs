@@ -4,6 +4,8 @@ use crate::diagnostics::Diagnostic;
 use crate::manifest::{AuthorInfo, MenuItem, Site, SocialLink};
 use serde::Deserialize;
 
+mod languages;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SiteFile {
@@ -27,6 +29,8 @@ struct SiteFile {
     params: toml::Table,
     #[serde(default)]
     shortcodes: toml::Table,
+    #[serde(default)]
+    languages: toml::Table,
 }
 
 /// `[social]` services: the link's name, and how a handle becomes an address.
@@ -261,6 +265,7 @@ const KNOWN: &[&str] = &[
     "analytics",
     "params",
     "shortcodes",
+    "languages",
 ];
 
 /// `[params]` as `(dotted.key, text)` pairs; lists are joined with `, `.
@@ -456,31 +461,15 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
                 }
             }
             for entry in f.menu {
-                let item = MenuItem {
-                    name: entry.name.trim().to_string(),
-                    url: entry.url.trim().to_string(),
-                };
-                let scheme = item
-                    .url
-                    .split_once(':')
-                    .map(|(s, _)| s.to_ascii_lowercase());
-                let safe = match scheme.as_deref() {
-                    Some("http" | "https" | "mailto") => true,
-                    // `a:b` after a `/` is a path, not a scheme.
-                    Some(s) => s.contains('/'),
-                    None => true,
-                };
-                if item.name.is_empty() || item.url.is_empty() || !safe {
-                    diags.push(Diagnostic::warning(
-                        file,
-                        format!(
-                            "menu entry {:?} → {:?} needs a name and an address that is a path (/about/) or an http, https or mailto link; it is left out",
-                            item.name, item.url
-                        ),
-                    ));
-                    continue;
+                match menu_item(&entry.name, &entry.url) {
+                    Ok(item) => site.menu.push(item),
+                    Err(reason) => diags.push(Diagnostic::warning(file, reason)),
                 }
-                site.menu.push(item);
+            }
+            site.strings = crate::strings::Strings::builtin(&site.language);
+            site.languages = languages::read(&f.languages, &site.language, file, text, &mut diags);
+            if let Some(default) = site.languages.first() {
+                site.strings = default.settings.strings.clone();
             }
             (site, diags)
         }
@@ -489,6 +478,31 @@ pub fn parse(file: &str, text: &str) -> (Site, Vec<Diagnostic>) {
             (site, diags)
         }
     }
+}
+
+/// A menu entry, or why it is left out.
+pub(crate) fn menu_item(name: &str, url: &str) -> Result<MenuItem, String> {
+    let item = MenuItem {
+        name: name.trim().to_string(),
+        url: url.trim().to_string(),
+    };
+    let scheme = item
+        .url
+        .split_once(':')
+        .map(|(s, _)| s.to_ascii_lowercase());
+    let safe = match scheme.as_deref() {
+        Some("http" | "https" | "mailto") => true,
+        // `a:b` after a `/` is a path, not a scheme.
+        Some(s) => s.contains('/'),
+        None => true,
+    };
+    if item.name.is_empty() || item.url.is_empty() || !safe {
+        return Err(format!(
+            "menu entry {:?} → {:?} needs a name and an address that is a path (/about/) or an http, https or mailto link; it is left out",
+            item.name, item.url
+        ));
+    }
+    Ok(item)
 }
 
 fn syntax_error(file: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
@@ -543,7 +557,7 @@ mod tests {
             text,
             [
                 "warning: quire.toml:2: unknown setting `titel`, ignored; did you mean `title`?",
-                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social, comments, analytics, params, shortcodes",
+                "warning: quire.toml:4: unknown setting `colour`, ignored; the settings are title, description, author, language, base_url, posts_per_page, copyright, section_posts_on_home, menu, authors, social, comments, analytics, params, shortcodes, languages",
             ]
         );
     }
