@@ -151,6 +151,7 @@ e2e-dist:
 	trunk build --release --dist $(E2E)/dist-blog --public-url /blog/
 	QUIRE_CONTENT=tests/fixtures/site trunk build --release --dist $(E2E)/dist-fixtures --public-url /
 	QUIRE_CONTENT=tests/fixtures/blogs trunk build --release --dist $(E2E)/dist-blogs --public-url /
+	QUIRE_CONTENT=tests/fixtures/languages trunk build --release --dist $(E2E)/dist-languages --public-url /blog/
 
 test-e2e: e2e-dist
 	node tests/budgets.mjs --dist $(E2E)/dist-root

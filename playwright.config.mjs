@@ -30,12 +30,14 @@ export default defineConfig({
     serviceWorkers: "block",
   },
   projects: [
-    { name: "root", testIgnore: /(fixtures|blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
-    { name: "blog", testIgnore: /(fixtures|blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
+    { name: "root", testIgnore: /(fixtures|blogs|services|shortcodes|languages)\.spec/, use: { baseURL: "http://127.0.0.1:4173/" } },
+    { name: "blog", testIgnore: /(fixtures|blogs|services|shortcodes|languages)\.spec/, use: { baseURL: "http://127.0.0.1:4174/blog/" } },
     // A site of broken and hostile posts (tests/fixtures/site).
     { name: "fixtures", testMatch: /fixtures\.spec/, use: { baseURL: "http://127.0.0.1:4175/" } },
     // Content shaped like Zola, Hugo, Jekyll and Astro blogs (tests/fixtures/blogs).
     { name: "blogs", testMatch: /(blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4177/" } },
+    // A blog in English and French (tests/fixtures/languages), under /blog/.
+    { name: "languages", testMatch: /languages\.spec/, use: { baseURL: "http://127.0.0.1:4178/blog/" } },
   ],
   webServer: [
     {
@@ -62,6 +64,11 @@ export default defineConfig({
     {
       command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-blogs --port 4177",
       url: "http://127.0.0.1:4177/manifest.json",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-languages --port 4178 --base /blog/",
+      url: "http://127.0.0.1:4178/blog/manifest.json",
       reuseExistingServer: false,
     },
   ],

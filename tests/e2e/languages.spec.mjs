@@ -1,0 +1,136 @@
+// A blog in English and French (tests/fixtures/languages), served under /blog/ by a plain
+// static server: `lang` and hreflang on every page, the language switcher (prerendered and in
+// the app) landing on the translation or that language's home, each language's index, feed,
+// search and interface words its own, and a reload on a French address.
+import { test, expect } from "@playwright/test";
+import { failOnPageErrors, started } from "./common.mjs";
+
+failOnPageErrors();
+
+const switcher = (page) => page.getByRole("navigation", { name: /^(Language|Langue)$/ });
+
+test("an English post says lang=en, names its French translation and x-default, and switches to it without the app", async ({ page, baseURL }) => {
+  await page.goto("posts/hello/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+    links.map((l) => [l.hreflang, l.getAttribute("href")]),
+  );
+  expect(alternates).toEqual([
+    ["en", "https://notes.example/blog/posts/hello/"],
+    ["fr", "https://notes.example/blog/fr/posts/hello/"],
+    ["x-default", "https://notes.example/blog/posts/hello/"],
+  ]);
+  const nav = switcher(page);
+  await expect(nav.getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "true");
+  const french = nav.getByRole("link", { name: "Français" });
+  await expect(french).toHaveAttribute("hreflang", "fr");
+  await expect(french).toHaveAttribute("lang", "fr");
+  // The app has not started: a plain link, a full page load.
+  expect(await page.evaluate(() => window.wasmBindings)).toBeUndefined();
+  await french.click();
+  await expect(page).toHaveURL(new URL("fr/posts/hello/", baseURL).href);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.locator("h1.article-title")).toHaveText("Bonjour le monde");
+  await expect(page.locator(".post-meta time")).toHaveText("15 mars 2024");
+  await expect(page.locator(".reading-time")).toHaveText("1 min de lecture");
+  await expect(page).toHaveTitle("Bonjour le monde · Carnet de terrain");
+});
+
+test("in the app, the switcher follows translationKey to a translation with another slug, and back", async ({ page, baseURL }) => {
+  await page.goto("posts/train-journey/");
+  await started(page);
+  await switcher(page).getByRole("link", { name: "Français" }).click();
+  await expect(page).toHaveURL(new URL("fr/posts/voyage-en-train/", baseURL).href);
+  await expect(page.locator("h1.article-title")).toHaveText("Un long voyage en train");
+  await started(page);
+  // In-app navigation inside the French site keeps the switcher on the page shown.
+  await page.getByRole("link", { name: "Carnet de terrain" }).click();
+  await expect(page).toHaveURL(new URL("fr/", baseURL).href);
+  await page.getByRole("link", { name: "La possession, lentement" }).click();
+  await expect(page.locator("h1.article-title")).toHaveText("La possession, lentement");
+  await expect(switcher(page).getByRole("link", { name: "English" })).toHaveAttribute(
+    "href",
+    new URL("posts/rust/ownership/", baseURL).pathname,
+  );
+  // The French post's link to another French post stays in French.
+  await expect(page.locator(".prose a", { hasText: "le voyage en train" })).toHaveAttribute(
+    "href",
+    new URL("fr/posts/voyage-en-train/", baseURL).pathname,
+  );
+  await switcher(page).getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(new URL("posts/rust/ownership/", baseURL).href);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("a post with no translation switches to the other language's home", async ({ page, baseURL }) => {
+  await page.goto("posts/english-only/");
+  await started(page);
+  await expect(switcher(page).getByRole("link", { name: "Français" })).toHaveAttribute("href", new URL("fr/", baseURL).pathname);
+  await page.goto("fr/posts/seulement-en-francais/");
+  await expect(switcher(page).getByRole("link", { name: "English" })).toHaveAttribute("href", new URL("./", baseURL).pathname);
+});
+
+test("each language's home, section, tags and feed hold only its posts, in its words", async ({ page, request, baseURL }) => {
+  await page.goto("./");
+  const english = await page.locator(".post-list .post-item-title").allTextContents();
+  expect(english).toContain("Hello, world");
+  expect(english).toContain("Notes only in English");
+  expect(english.join(" ")).not.toMatch(/Bonjour|voyage|français/);
+  await page.goto("fr/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  const french = await page.locator(".post-list .post-item-title").allTextContents();
+  expect(french.sort()).toEqual(
+    ["Bonjour le monde", "La possession, lentement", "Un long voyage en train", "Un voyage sur la côte", "Une note seulement en français"].sort(),
+  );
+  await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeAttached();
+  await expect(page.locator(".site-header").getByRole("link", { name: "Étiquettes" })).toBeVisible();
+  await expect(page.locator(".site-header").getByRole("link", { name: "À propos" })).toHaveAttribute("href", new URL("fr/about/", baseURL).pathname);
+  await page.goto("fr/posts/rust/");
+  await expect(page.locator("h1.section-title")).toHaveText("Notes sur Rust");
+  await expect(page.locator(".post-list .post-item-title")).toHaveText(["La possession, lentement"]);
+  await page.goto("fr/tags/");
+  await expect(page.locator("h1")).toHaveText("Étiquettes");
+  await expect(page.getByRole("link", { name: /marches/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /walks/ })).toHaveCount(0);
+
+  const feed = await (await request.get(new URL("fr/feed.xml", baseURL).href)).text();
+  expect(feed).toContain('xml:lang="fr"');
+  expect(feed).toContain("<title>Bonjour le monde</title>");
+  expect(feed).not.toContain("Hello, world");
+  const sitemap = await (await request.get(new URL("sitemap.xml", baseURL).href)).text();
+  expect(sitemap).toContain('<xhtml:link rel="alternate" hreflang="fr" href="https://notes.example/blog/fr/posts/voyage-en-train/"/>');
+  const robots = await (await request.get(new URL("robots.txt", baseURL).href)).text();
+  expect(robots).toContain("Sitemap: https://notes.example/blog/fr/sitemap.xml");
+});
+
+test("French search finds French posts only, accents or not", async ({ page }) => {
+  await page.goto("fr/search/");
+  await started(page);
+  const box = page.getByRole("combobox", { name: "Rechercher dans les articles" });
+  for (const query of ["elephant", "éléphant", "foret"]) {
+    await box.fill(query);
+    await expect(page.locator("#search-results")).toHaveAttribute("data-query", query);
+    await expect(page.locator("#search-results .search-result-title")).toHaveText(["Une note seulement en français"]);
+  }
+  await box.fill("kingfishers");
+  await expect(page.locator("#search-results")).toHaveAttribute("data-query", "kingfishers");
+  await expect(page.locator("#search-results .search-result-title")).toHaveCount(0);
+});
+
+test("a reload on a French address serves the French page; its bundle's picture comes from the root", async ({ page, request, baseURL }) => {
+  const res = await request.get(new URL("fr/posts/voyage-en-train/", baseURL).href);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain('<html lang="fr"');
+  await page.goto("fr/posts/trip/");
+  await page.reload();
+  await expect(page.locator("h1.article-title")).toHaveText("Un voyage sur la côte");
+  const img = page.locator(".prose img");
+  await expect(img).toHaveAttribute("src", new URL("posts/trip/photo.png", baseURL).pathname);
+  await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBe(40);
+  await started(page);
+  // The app's workers load from the site's root, not the language's folder.
+  await page.getByRole("link", { name: "Recherche" }).click();
+  const box = page.getByRole("combobox", { name: "Rechercher dans les articles" });
+  await box.fill("phare");
+  await expect(page.locator("#search-results .search-result-title")).toHaveText(["Un voyage sur la côte"]);
+});
