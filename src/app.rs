@@ -40,7 +40,7 @@ pub fn App(initial: Initial) -> impl IntoView {
     view! {
         <Router base=app.base>
             <crate::analytics::PageViews />
-            <a class="skip-link" href="#main">{words.skip_to_content.clone()}</a>
+            <a class="skip-link" href="#main">{words.skip_to_content.as_str()}</a>
             <header class="site-header">
                 <nav aria-label="Site">
                     <A href=home() exact=true attr:class="site-title">
@@ -51,10 +51,10 @@ pub fn App(initial: Initial) -> impl IntoView {
                     </A>
                     <Menu />
                     <A href=tags_href() exact=true attr:class="site-nav-link">
-                        {words.tags.clone()}
+                        {words.tags.as_str()}
                     </A>
                     <A href=archive_href() exact=true attr:class="site-nav-link">
-                        {words.archive.clone()}
+                        {words.archive.as_str()}
                     </A>
                     <SearchLink />
                     <SearchShortcut />

@@ -184,6 +184,9 @@ pub struct AppContext {
     /// default language (`/blog`), which is `base` in a site in one language.
     pub root: &'static str,
     site: RwSignal<Option<Site>>,
+    /// The interface's words in the site's language: a page's language is its site's, for
+    /// as long as the app runs.
+    words: &'static quire_core::strings::Strings,
     /// Changes whenever route data is remembered, for views that read the cache.
     learned: RwSignal<u32>,
     /// Route data by its file's path (`posts/a.json`), whatever its type.
@@ -203,6 +206,13 @@ impl AppContext {
             base,
             root: initial.page.as_ref().map_or(base, |p| p.site.root(base)),
             site: RwSignal::new(None),
+            words: Box::leak(Box::new(
+                initial
+                    .page
+                    .as_ref()
+                    .map(|p| p.site.strings.clone())
+                    .unwrap_or_default(),
+            )),
             learned: RwSignal::new(0),
             data: Cache::new(),
             entries: Cache::new(),
@@ -321,10 +331,8 @@ impl AppContext {
     }
 
     /// The interface's words in the site's language.
-    pub fn strings(&self) -> quire_core::strings::Strings {
-        self.site
-            .with(|s| s.as_ref().map(|s| s.strings.clone()))
-            .unwrap_or_default()
+    pub fn strings(&self) -> &'static quire_core::strings::Strings {
+        self.words
     }
 
     /// A post's entry, if an index page or the post's data has shown it.
@@ -367,10 +375,10 @@ impl AppContext {
 }
 
 /// The interface's words in the site's language (English outside the app).
-pub fn words() -> quire_core::strings::Strings {
-    use_context::<AppContext>()
-        .map(|a| a.strings())
-        .unwrap_or_default()
+pub fn words() -> &'static quire_core::strings::Strings {
+    static ENGLISH: std::sync::LazyLock<quire_core::strings::Strings> =
+        std::sync::LazyLock::new(Default::default);
+    use_context::<AppContext>().map_or(&*ENGLISH, |a| a.strings())
 }
 
 pub fn use_app() -> AppContext {

@@ -71,7 +71,7 @@ pub fn Comments(title: String) -> Option<impl IntoView> {
         )
     };
     Some(view! {
-        <section class="comments" aria-label=crate::state::words().comments>
+        <section class="comments" aria-label=crate::state::words().comments.as_str()>
             {frame}
         </section>
     })

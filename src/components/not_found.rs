@@ -37,8 +37,8 @@ pub fn NotFound() -> impl IntoView {
     });
     view! {
         <section class="not-found">
-            <h1>{words.page_not_found}</h1>
-            <p>{words.not_found_text}</p>
+            <h1>{words.page_not_found.as_str()}</h1>
+            <p>{words.not_found_text.as_str()}</p>
             <p>
                 <A href=home() exact=true>"← Back to all posts"</A>
             </p>

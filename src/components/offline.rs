@@ -41,7 +41,7 @@ fn Control(offline: Offline) -> impl IntoView {
     };
     // The main button: start, confirm the size, or try again; hidden while the worker works.
     let action = move || match step.get() {
-        Saving::Idle => Some((crate::state::words().save_offline, "size")),
+        Saving::Idle => Some((crate::state::words().save_offline.clone(), "size")),
         Saving::Confirm(bytes, _) => Some((format!("Save {}", size_label(bytes)), "save")),
         Saving::Failed(..) => Some(("Retry".to_string(), "size")),
         _ => None,
@@ -79,7 +79,7 @@ pub fn OfflineMark(slug: String) -> impl IntoView {
     let offline = use_offline();
     move || {
         offline.filter(|o| o.saved.with(|s| s.contains(&slug))).map(
-            |_| view! { <span class="offline-mark">{crate::state::words().saved_offline}</span> },
+            |_| view! { <span class="offline-mark">{crate::state::words().saved_offline.as_str()}</span> },
         )
     }
 }

@@ -10,7 +10,7 @@ pub fn Related(posts: Vec<PostLink>) -> impl IntoView {
     (!posts.is_empty()).then(|| {
         view! {
             <nav class="related" aria-labelledby="related-title">
-                <h2 id="related-title">{crate::state::words().related_posts}</h2>
+                <h2 id="related-title">{crate::state::words().related_posts.as_str()}</h2>
                 <ul>
                     {posts
                         .into_iter()

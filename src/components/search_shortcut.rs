@@ -12,7 +12,7 @@ pub fn SearchLink() -> impl IntoView {
     let search = crate::search::use_search();
     view! {
         <A href=search_href() attr:class="site-nav-link search-link" attr:aria-keyshortcuts="/" on:click=move |_| remember_page(search)>
-            {crate::state::words().search}
+            {crate::state::words().search.as_str()}
             <kbd class="search-key" aria-hidden="true">"/"</kbd>
         </A>
     }

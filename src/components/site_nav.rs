@@ -57,7 +57,7 @@ pub fn Footer() -> impl IntoView {
                             <p class="site-credits">
                                 {site.author.map(|a| view! { <span class="site-author">{format!("{} {a}", crate::state::words().by)}</span> })}
                                 {site.copyright.map(|c| view! { <span class="site-copyright">{c}</span> })}
-                                {feed.map(|f| view! { <a class="site-feed" href=f type="application/atom+xml">{crate::state::words().feed}</a> })}
+                                {feed.map(|f| view! { <a class="site-feed" href=f type="application/atom+xml">{crate::state::words().feed.as_str()}</a> })}
                             </p>
                         }
                     })}

@@ -9,8 +9,8 @@ pub fn ThemeToggle() -> impl IntoView {
     let words = crate::state::words();
     view! {
         <button type="button" class="theme-toggle" on:click=move |_| toggle()>
-            <span class="theme-to-dark">{words.dark_mode}</span>
-            <span class="theme-to-light">{words.light_mode}</span>
+            <span class="theme-to-dark">{words.dark_mode.as_str()}</span>
+            <span class="theme-to-light">{words.light_mode.as_str()}</span>
         </button>
     }
 }

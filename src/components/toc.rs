@@ -6,8 +6,8 @@ use quire_core::markdown::Heading;
 
 #[component]
 pub fn Toc(headings: Vec<Heading>) -> impl IntoView {
-    let contents = crate::state::words().contents;
-    let label = contents.clone();
+    let contents = crate::state::words().contents.as_str();
+    let label = contents;
     let items: Vec<Heading> = headings
         .into_iter()
         .filter(|h| (2..=3).contains(&h.level))

@@ -47,7 +47,7 @@ pub fn Archive() -> impl IntoView {
                     let new_year = (m.year != year).then(|| {
                         year = m.year;
                         let id = m.year.map_or("undated".into(), |y| format!("y{y}"));
-                        view! { <h2 id=id>{m.year.map_or_else(|| crate::state::words().undated, str::to_string)}</h2> }
+                        view! { <h2 id=id>{m.year.unwrap_or(&crate::state::words().undated).to_string()}</h2> }
                     });
                     let month = m
                         .month
@@ -63,7 +63,7 @@ pub fn Archive() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="index archive">
-                    <h1>{crate::state::words().archive}</h1>
+                    <h1>{crate::state::words().archive.as_str()}</h1>
                     <p class="tag-summary">
                         {format!("{count} post{}", if count == 1 { "" } else { "s" })}
                     </p>

@@ -81,45 +81,43 @@ pub fn Article() -> impl IntoView {
         }
     });
 
-    move || {
-        let words = words.clone();
-        match (entry.get(), data.state.get()) {
-            (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
-            (None, Load::Failed(error)) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
-            (None, _) => view! { <Loading what="the post" /> }.into_any(),
-            (Some(e), state) => {
-                let hash = e.hash.clone();
-                let (newer, older, headings, series, related) = match &state {
-                    Load::Ready(Some(d)) => (
-                        d.newer.clone(),
-                        d.older.clone(),
-                        d.headings.clone(),
-                        d.series.clone(),
-                        d.related.clone(),
-                    ),
-                    _ => (None, None, Vec::new(), None, Vec::new()),
+    move || match (entry.get(), data.state.get()) {
+        (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
+        (None, Load::Failed(error)) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
+        (None, _) => view! { <Loading what="the post" /> }.into_any(),
+        (Some(e), state) => {
+            let hash = e.hash.clone();
+            let (newer, older, headings, series, related) = match &state {
+                Load::Ready(Some(d)) => (
+                    d.newer.clone(),
+                    d.older.clone(),
+                    d.headings.clone(),
+                    d.series.clone(),
+                    d.related.clone(),
+                ),
+                _ => (None, None, Vec::new(), None, Vec::new()),
+            };
+            // The post's image, with the size the build read so nothing moves when it loads.
+            let cover = e.image_url(app.root).map(|src| {
+                let size = match (&state, &e.image) {
+                    (Load::Ready(Some(d)), Some(path)) => d
+                        .images
+                        .iter()
+                        .find(|(p, _, _)| p == path)
+                        .map(|(_, w, h)| (*w, *h)),
+                    _ => None,
                 };
-                // The post's image, with the size the build read so nothing moves when it loads.
-                let cover = e.image_url(app.root).map(|src| {
-                    let size = match (&state, &e.image) {
-                        (Load::Ready(Some(d)), Some(path)) => d
-                            .images
-                            .iter()
-                            .find(|(p, _, _)| p == path)
-                            .map(|(_, w, h)| (*w, *h)),
-                        _ => None,
-                    };
-                    view! {
-                        <img
-                            class="cover"
-                            src=src
-                            alt=""
-                            width=size.map(|s| s.0)
-                            height=size.map(|s| s.1)
-                        />
-                    }
-                });
                 view! {
+                    <img
+                        class="cover"
+                        src=src
+                        alt=""
+                        width=size.map(|s| s.0)
+                        height=size.map(|s| s.1)
+                    />
+                }
+            });
+            view! {
                 <article class="article">
                     <header class="article-header">
                         {e
@@ -161,12 +159,12 @@ pub fn Article() -> impl IntoView {
                         {(newer.is_some() || older.is_some())
                             .then(|| {
                                 view! {
-                                    <nav class="post-nav" aria-label=words.more_posts.clone()>
+                                    <nav class="post-nav" aria-label=words.more_posts.as_str()>
                                         {newer
                                             .map(|n| {
                                                 view! {
                                                     <A href=post_href(&n.slug) attr:rel="prev" attr:class="post-nav-newer">
-                                                        <span class="post-nav-label">{words.newer.clone()}</span>
+                                                        <span class="post-nav-label">{words.newer.as_str()}</span>
                                                         <span class="post-nav-title">{n.title}</span>
                                                     </A>
                                                 }
@@ -175,7 +173,7 @@ pub fn Article() -> impl IntoView {
                                             .map(|o| {
                                                 view! {
                                                     <A href=post_href(&o.slug) attr:rel="next" attr:class="post-nav-older">
-                                                        <span class="post-nav-label">{words.older.clone()}</span>
+                                                        <span class="post-nav-label">{words.older.as_str()}</span>
                                                         <span class="post-nav-title">{o.title}</span>
                                                     </A>
                                                 }
@@ -183,14 +181,13 @@ pub fn Article() -> impl IntoView {
                                     </nav>
                                 }
                             })}
-                        <A href=home() exact=true>{words.all_posts.clone()}</A>
+                        <A href=home() exact=true>{words.all_posts.as_str()}</A>
                     </footer>
                     {matches!(state, Load::Ready(Some(_)))
                         .then(|| view! { <Comments title=e.title.clone() /> })}
                 </article>
             }
                 .into_any()
-            }
         }
     }
 }

@@ -60,7 +60,7 @@ fn list_view(
                 let description = app.site_description();
                 view! {
                     <h1 class="visually-hidden">
-                        {if n > 1 { format!("{}, {}", words.posts, words.page_of(n, pages).to_lowercase()) } else { words.posts.clone() }}
+                        {if n > 1 { words.posts_page(n, pages) } else { words.posts.clone() }}
                     </h1>
                     {(n == 1 && !description.is_empty())
                         .then(|| view! { <p class="site-description">{description}</p> })}
@@ -73,7 +73,7 @@ fn list_view(
                     <p class="tag-summary">
                         {format!("{} post{}", list.total, if list.total == 1 { "" } else { "s" })}
                         " · "
-                        <a href=feed type="application/atom+xml">{words.feed.clone()}</a>
+                        <a href=feed type="application/atom+xml">{words.feed.as_str()}</a>
                     </p>
                 }
                 .into_any()
@@ -100,7 +100,7 @@ fn list_view(
 #[component]
 fn Pager(page: usize, pages: usize, newer: Option<String>, older: Option<String>) -> impl IntoView {
     let words = use_app().strings();
-    let (newer_label, older_label) = (words.newer_posts, words.older_posts);
+    let (newer_label, older_label) = (words.newer_posts.as_str(), words.older_posts.as_str());
     let position = use_app().strings().page_of(page, pages);
     (pages > 1).then(|| {
         view! {

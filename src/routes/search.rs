@@ -197,7 +197,7 @@ pub fn SearchPage() -> impl IntoView {
 
     view! {
         <section class="search-page" role="search">
-            <h1>{words.search.clone()}</h1>
+            <h1>{words.search.as_str()}</h1>
             <div class="search-box">
                 <input
                     id="search-input"
@@ -207,7 +207,7 @@ pub fn SearchPage() -> impl IntoView {
                     spellcheck="false"
                     autofocus=true
                     placeholder=format!("{}…", words.search_posts)
-                    aria-label=words.search_posts.clone()
+                    aria-label=words.search_posts.as_str()
                     role="combobox"
                     aria-autocomplete="list"
                     aria-controls="search-results"

@@ -19,7 +19,7 @@ pub fn Tags() -> impl IntoView {
         Load::Ready(None) => view! { <Loading what="tags" /> }.into_any(),
         Load::Ready(Some(list)) => view! {
             <section class="tags-page">
-                <h1>{crate::state::words().tags}</h1>
+                <h1>{crate::state::words().tags.as_str()}</h1>
                 {if list.tags.is_empty() {
                     view! { <p class="empty">"No post has tags yet."</p> }.into_any()
                 } else {
@@ -129,7 +129,7 @@ fn tag_page_view(
                     <h1 class="tag-title">{p.title()}</h1>
                     <p class="tag-summary">
                         {format!("{count} {noun}{}", if count == 1 { "" } else { "s" })}
-                        {tags.then(|| view! { " · " <A href=tags_href() exact=true>{crate::state::words().all_tags}</A> })}
+                        {tags.then(|| view! { " · " <A href=tags_href() exact=true>{crate::state::words().all_tags.as_str()}</A> })}
                     </p>
                     <PostList posts=p.posts />
                 </section>

@@ -76,8 +76,10 @@ pub struct Site {
     pub strings: crate::strings::Strings,
 }
 
-/// One of a multilingual site's languages, as its language switcher shows it.
+/// One of a multilingual site's languages, as its language switcher shows it: a pair of code
+/// and name in data files.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "(String, String)", into = "(String, String)")]
 pub struct Language {
     /// `fr`, `pt-BR`: the `lang` of its pages, and its addresses' prefix (`/fr/`) unless it is
     /// the default.
@@ -85,8 +87,23 @@ pub struct Language {
     /// `Français`: how the switcher names it, in its own language.
     pub name: String,
     /// What `[languages.<code>]` sets (build time only).
-    #[serde(skip)]
     pub settings: LanguageSettings,
+}
+
+impl From<(String, String)> for Language {
+    fn from((code, name): (String, String)) -> Self {
+        Language {
+            code,
+            name,
+            settings: LanguageSettings::default(),
+        }
+    }
+}
+
+impl From<Language> for (String, String) {
+    fn from(l: Language) -> Self {
+        (l.code, l.name)
+    }
 }
 
 /// `[languages.<code>]`'s settings besides the name: what the language's site changes.
@@ -131,18 +148,14 @@ impl Site {
             return Vec::new();
         }
         let Some(e) = entry else {
-            let mut homes: Vec<(String, String)> = self
-                .languages
-                .iter()
-                .map(|l| {
-                    (
-                        l.code.clone(),
-                        crate::url::home(&self.language_base(base, &l.code)),
-                    )
-                })
+            let home = |code: &str| {
+                let base = self.language_base(base, code);
+                (code.to_string(), crate::url::home(&base))
+            };
+            let others = self.languages.iter().filter(|l| l.code != self.language);
+            return std::iter::once(home(&self.language))
+                .chain(others.map(|l| home(&l.code)))
                 .collect();
-            homes.sort_by_key(|(code, _)| *code != self.language);
-            return homes;
         };
         std::iter::once((self.language.clone(), e.route(base)))
             .chain(e.translations.iter().map(|t| {
@@ -169,11 +182,25 @@ impl Site {
     }
 }
 
-/// A translation of a post or page: its language and slug there.
+/// A translation of a post or page: its language and slug there. A pair in data files (the
+/// app decodes pairs of text already; a struct of its own costs its WASM a decoder).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "(String, String)", into = "(String, String)")]
 pub struct Translation {
     pub lang: String,
     pub slug: String,
+}
+
+impl From<(String, String)> for Translation {
+    fn from((lang, slug): (String, String)) -> Self {
+        Translation { lang, slug }
+    }
+}
+
+impl From<Translation> for (String, String) {
+    fn from(t: Translation) -> Self {
+        (t.lang, t.slug)
+    }
 }
 
 /// What the template code in posts' bodies may use (`crate::shortcodes`). Not in the manifest:

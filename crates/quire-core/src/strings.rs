@@ -19,6 +19,8 @@ pub struct Strings {
     pub search_posts: String,
     pub search_hint: String,
     pub posts: String,
+    /// The home page's heading after its first page: `{page}` of `{pages}`.
+    pub posts_page: String,
     /// `{page}` of `{pages}`.
     pub page_of: String,
     pub newer_posts: String,
@@ -53,7 +55,7 @@ pub struct Strings {
 }
 
 /// The words' names, as `[languages.<code>.strings]` spells them, in [`Strings::slots`]' order.
-pub const KEYS: [&str; 33] = [
+pub const KEYS: [&str; 34] = [
     "skip_to_content",
     "tags",
     "archive",
@@ -61,6 +63,7 @@ pub const KEYS: [&str; 33] = [
     "search_posts",
     "search_hint",
     "posts",
+    "posts_page",
     "page_of",
     "newer_posts",
     "older_posts",
@@ -91,7 +94,49 @@ pub const KEYS: [&str; 33] = [
 ];
 
 /// How many of [`KEYS`] the app needs.
-const SHOWN: usize = 31;
+const SHOWN: usize = 32;
+
+impl Strings {
+    fn blank() -> Self {
+        let e = String::new;
+        Strings {
+            skip_to_content: e(),
+            tags: e(),
+            archive: e(),
+            search: e(),
+            search_posts: e(),
+            search_hint: e(),
+            posts: e(),
+            posts_page: e(),
+            page_of: e(),
+            newer_posts: e(),
+            older_posts: e(),
+            newer: e(),
+            older: e(),
+            more_posts: e(),
+            all_posts: e(),
+            word_count: e(),
+            min_read: e(),
+            by: e(),
+            and: e(),
+            contents: e(),
+            related_posts: e(),
+            comments: e(),
+            feed: e(),
+            all_tags: e(),
+            undated: e(),
+            page_not_found: e(),
+            not_found_text: e(),
+            save_offline: e(),
+            saved_offline: e(),
+            dark_mode: e(),
+            light_mode: e(),
+            language: e(),
+            months: Vec::new(),
+            date_format: e(),
+        }
+    }
+}
 
 impl From<Vec<String>> for Strings {
     fn from(words: Vec<String>) -> Self {
@@ -129,52 +174,57 @@ const ENGLISH_MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// English, in [`KEYS`]' order (the words the app shows).
+const ENGLISH: [&str; SHOWN] = [
+    "Skip to content",
+    "Tags",
+    "Archive",
+    "Search",
+    "Search posts",
+    "Type to search titles, headings, tags and text.",
+    "Posts",
+    "Posts, page {page} of {pages}",
+    "Page {page} of {pages}",
+    "← Newer posts",
+    "Older posts →",
+    "← Newer",
+    "Older →",
+    "More posts",
+    "← All posts",
+    "{n} words",
+    "{n} min read",
+    "By",
+    "and",
+    "Contents",
+    "Related posts",
+    "Comments",
+    "Feed",
+    "All tags",
+    "Undated",
+    "Page not found",
+    "There is nothing at this address. It may have moved, or the link may be mistyped.",
+    "Save the whole blog for offline reading",
+    "Saved offline",
+    "Dark mode",
+    "Light mode",
+    "Language",
+];
+
 impl Default for Strings {
+    /// English. Its months and date format are empty, meaning English's: the app never
+    /// formats a date, so its default carries neither.
     fn default() -> Self {
-        let s = |t: &str| t.to_string();
-        Strings {
-            skip_to_content: s("Skip to content"),
-            tags: s("Tags"),
-            archive: s("Archive"),
-            search: s("Search"),
-            search_posts: s("Search posts"),
-            search_hint: s("Type to search titles, headings, tags and text."),
-            posts: s("Posts"),
-            page_of: s("Page {page} of {pages}"),
-            newer_posts: s("← Newer posts"),
-            older_posts: s("Older posts →"),
-            newer: s("← Newer"),
-            older: s("Older →"),
-            more_posts: s("More posts"),
-            all_posts: s("← All posts"),
-            word_count: s("{n} words"),
-            min_read: s("{n} min read"),
-            by: s("By"),
-            and: s("and"),
-            contents: s("Contents"),
-            related_posts: s("Related posts"),
-            comments: s("Comments"),
-            feed: s("Feed"),
-            all_tags: s("All tags"),
-            undated: s("Undated"),
-            page_not_found: s("Page not found"),
-            not_found_text: s(
-                "There is nothing at this address. It may have moved, or the link may be mistyped.",
-            ),
-            save_offline: s("Save the whole blog for offline reading"),
-            saved_offline: s("Saved offline"),
-            dark_mode: s("Dark mode"),
-            light_mode: s("Light mode"),
-            language: s("Language"),
-            months: ENGLISH_MONTHS.iter().map(|m| m.to_string()).collect(),
-            date_format: s("{day} {month} {year}"),
+        let mut strings = Strings::blank();
+        for (slot, word) in strings.slots().into_iter().zip(ENGLISH) {
+            *slot = word.to_string();
         }
+        strings
     }
 }
 
 impl Strings {
     /// Every word but the months, in [`KEYS`]' order.
-    pub fn slots(&mut self) -> [&mut String; 32] {
+    pub fn slots(&mut self) -> [&mut String; 33] {
         [
             &mut self.skip_to_content,
             &mut self.tags,
@@ -183,6 +233,7 @@ impl Strings {
             &mut self.search_posts,
             &mut self.search_hint,
             &mut self.posts,
+            &mut self.posts_page,
             &mut self.page_of,
             &mut self.newer_posts,
             &mut self.older_posts,
@@ -236,6 +287,7 @@ impl Strings {
             search_posts: s("Rechercher dans les articles"),
             search_hint: s("Tapez pour chercher dans les titres, intertitres, étiquettes et textes."),
             posts: s("Articles"),
+            posts_page: s("Articles, page {page} sur {pages}"),
             page_of: s("Page {page} sur {pages}"),
             newer_posts: s("← Articles plus récents"),
             older_posts: s("Articles plus anciens →"),
@@ -285,11 +337,17 @@ impl Strings {
 
     /// A date in these words; `month` is 1 to 12.
     pub fn date(&self, year: i32, month: u32, day: u32) -> String {
-        let name = self
-            .months
-            .get(month.saturating_sub(1) as usize)
-            .map_or_else(|| month.to_string(), Clone::clone);
-        self.date_format
+        let i = month.saturating_sub(1) as usize;
+        let name = match self.months.get(i) {
+            Some(m) => m.clone(),
+            None if self.months.is_empty() && i < 12 => ENGLISH_MONTHS[i].to_string(),
+            None => month.to_string(),
+        };
+        let format = match self.date_format.as_str() {
+            "" => "{day} {month} {year}",
+            f => f,
+        };
+        format
             .replace("{day}", &day.to_string())
             .replace("{month}", &name)
             .replace("{year}", &year.to_string())
@@ -307,10 +365,18 @@ impl Strings {
 
     /// `page_of` for page `page` of `pages`.
     pub fn page_of(&self, page: usize, pages: usize) -> String {
-        self.page_of
-            .replace("{pages}", &pages.to_string())
-            .replace("{page}", &page.to_string())
+        pages_in(&self.page_of, page, pages)
     }
+
+    /// `posts_page` for page `page` of `pages`.
+    pub fn posts_page(&self, page: usize, pages: usize) -> String {
+        pages_in(&self.posts_page, page, pages)
+    }
+}
+
+fn pages_in(text: &str, page: usize, pages: usize) -> String {
+    text.replace("{pages}", &pages.to_string())
+        .replace("{page}", &page.to_string())
 }
 
 #[cfg(test)]
@@ -333,12 +399,15 @@ mod tests {
     fn data_files_carry_the_words_the_app_shows_in_order() {
         let fr = Strings::builtin("fr");
         let json = serde_json::to_string(&fr).unwrap();
-        assert!(json.starts_with("[\"Aller au contenu\",\"Étiquettes\""), "{json}");
+        assert!(
+            json.starts_with("[\"Aller au contenu\",\"Étiquettes\""),
+            "{json}"
+        );
         let back: Strings = serde_json::from_str(&json).unwrap();
         assert_eq!(back.language, "Langue");
         // Dates arrive formatted: the build's words for them stay out of the data.
         assert!(!json.contains("mars"));
-        assert_eq!(back.months, Strings::default().months);
+        assert!(back.months.is_empty());
         // A shorter list (an older build's) keeps English for the rest.
         let short: Strings = serde_json::from_str("[\"Aller\"]").unwrap();
         assert_eq!(short.tags, "Tags");
