@@ -210,7 +210,7 @@ impl AppContext {
                 initial
                     .page
                     .as_ref()
-                    .map(|p| p.site.strings.clone())
+                    .map(|p| p.strings.clone())
                     .unwrap_or_default(),
             )),
             learned: RwSignal::new(0),
@@ -376,9 +376,9 @@ impl AppContext {
 
 /// The interface's words in the site's language (English outside the app).
 pub fn words() -> &'static quire_core::strings::Strings {
-    static ENGLISH: std::sync::LazyLock<quire_core::strings::Strings> =
-        std::sync::LazyLock::new(Default::default);
-    use_context::<AppContext>().map_or(&*ENGLISH, |a| a.strings())
+    // Outside the app (a component rendered on its own, in tests) English, leaked like the
+    // app's own words: a `static` would cost the WASM a lazy cell for a path it never takes.
+    use_context::<AppContext>().map_or_else(|| &*Box::leak(Box::default()), |a| a.strings())
 }
 
 pub fn use_app() -> AppContext {

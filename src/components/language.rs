@@ -20,7 +20,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         app.track_data();
         let entry = entry_at(app, &site, &location.pathname.get());
         let html = links(&site, app.base, entry.as_ref());
-        let label = site.strings.language;
+        let label = app.strings().language.as_str();
         Some(view! { <nav class="language-switch" aria-label=label inner_html=html></nav> })
     }
 }
@@ -68,7 +68,7 @@ fn entry_at(app: AppContext, site: &Site, path: &str) -> Option<PostEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quire_core::manifest::{Language, Translation};
+    use quire_core::manifest::Language;
 
     fn site(language: &str) -> Site {
         let l = |code: &str, name: &str| Language {
@@ -88,10 +88,7 @@ mod tests {
         let entry = PostEntry {
             slug: "voyage".into(),
             source: "posts/fr/voyage.md".into(),
-            translations: vec![Translation {
-                lang: "en".into(),
-                slug: "journey".into(),
-            }],
+            translations: vec![("en".into(), "journey".into())],
             ..PostEntry::default()
         };
         assert_eq!(

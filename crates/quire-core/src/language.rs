@@ -6,7 +6,7 @@
 //! posts; [`link`] then tells every post and page where its translations are.
 
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{Site, Translation};
+use crate::manifest::Site;
 use crate::post::{Post, SourceFile};
 use crate::site_build::SiteBuild;
 use std::collections::HashMap;
@@ -172,10 +172,7 @@ pub fn link(builds: &mut [(String, &mut SiteBuild)]) -> Vec<Diagnostic> {
             post.entry.translations = same
                 .iter()
                 .filter(|(c, _, _)| c != code)
-                .map(|(lang, slug, _)| Translation {
-                    lang: lang.clone(),
-                    slug: slug.clone(),
-                })
+                .map(|(lang, slug, _)| (lang.clone(), slug.clone()))
                 .collect();
             let named_as_translation = *code != default
                 && (post.translation_key.is_some() || post.file.contains(&format!(".{code}.")));

@@ -71,8 +71,10 @@ pub struct Site {
     /// first; empty for a site in one language.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<Language>,
-    /// The interface's words in `language`; left out of the data when English.
-    #[serde(default, skip_serializing_if = "crate::strings::Strings::is_default")]
+    /// The interface's words in `language` (build time: pages carry them in [`PageData`],
+    /// once, rather than every data file; the app's `Site` has none to compare or clone).
+    #[cfg(feature = "meta")]
+    #[serde(skip)]
     pub strings: crate::strings::Strings,
 }
 
@@ -86,7 +88,8 @@ pub struct Language {
     pub code: String,
     /// `Français`: how the switcher names it, in its own language.
     pub name: String,
-    /// What `[languages.<code>]` sets (build time only).
+    /// What `[languages.<code>]` sets (build time only: not in the app's WASM).
+    #[cfg(feature = "meta")]
     pub settings: LanguageSettings,
 }
 
@@ -95,6 +98,7 @@ impl From<(String, String)> for Language {
         Language {
             code,
             name,
+            #[cfg(feature = "meta")]
             settings: LanguageSettings::default(),
         }
     }
@@ -158,16 +162,13 @@ impl Site {
                 .collect();
         };
         std::iter::once((self.language.clone(), e.route(base)))
-            .chain(e.translations.iter().map(|t| {
+            .chain(e.translations.iter().map(|(lang, slug)| {
                 let there = PostEntry {
-                    slug: t.slug.clone(),
+                    slug: slug.clone(),
                     source: e.source.clone(),
                     ..PostEntry::default()
                 };
-                (
-                    t.lang.clone(),
-                    there.route(&self.language_base(base, &t.lang)),
-                )
+                (lang.clone(), there.route(&self.language_base(base, lang)))
             }))
             .collect()
     }
@@ -179,27 +180,6 @@ impl Site {
             Some(default) if default.code != code => format!("{root}/{code}"),
             _ => root.to_string(),
         }
-    }
-}
-
-/// A translation of a post or page: its language and slug there. A pair in data files (the
-/// app decodes pairs of text already; a struct of its own costs its WASM a decoder).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "(String, String)", into = "(String, String)")]
-pub struct Translation {
-    pub lang: String,
-    pub slug: String,
-}
-
-impl From<(String, String)> for Translation {
-    fn from((lang, slug): (String, String)) -> Self {
-        Translation { lang, slug }
-    }
-}
-
-impl From<Translation> for (String, String) {
-    fn from(t: Translation) -> Self {
-        (t.lang, t.slug)
     }
 }
 
@@ -356,6 +336,7 @@ impl Default for Site {
             templates: Templates::default(),
             embeds: Vec::new(),
             languages: Vec::new(),
+            #[cfg(feature = "meta")]
             strings: crate::strings::Strings::default(),
         }
     }
@@ -419,9 +400,10 @@ pub struct PostEntry {
     pub reading_minutes: u32,
     /// Content hash of the source file, for cache busting.
     pub hash: String,
-    /// The same post in the site's other languages.
+    /// The same post in the site's other languages: (language, slug there). Pairs, which the
+    /// app decodes already (a struct of its own would cost its WASM a decoder).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub translations: Vec<Translation>,
+    pub translations: Vec<(String, String)>,
 }
 
 impl PostEntry {
@@ -1037,6 +1019,10 @@ pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub struct PageData {
     pub version: u32,
     pub site: Site,
+    /// The interface's words in the site's language; left out when English. The app keeps
+    /// those of the page it starts on: a page's language is its site's.
+    #[serde(default, skip_serializing_if = "crate::strings::Strings::is_default")]
+    pub strings: crate::strings::Strings,
     /// An index page embeds the list it shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<ListPage>,
@@ -1071,6 +1057,10 @@ impl PageData {
     pub fn of_site(site: Site) -> Self {
         PageData {
             version: VERSION,
+            #[cfg(feature = "meta")]
+            strings: site.strings.clone(),
+            #[cfg(not(feature = "meta"))]
+            strings: crate::strings::Strings::default(),
             site,
             list: None,
             post: None,

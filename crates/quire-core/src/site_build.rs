@@ -197,9 +197,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
 /// Shows valid dates in the site's words (`15 mars 2022`); a date that could not be read stays
 /// as written.
 fn localize_dates(site: &Site, posts: &mut [Post]) {
-    if site.strings.months == crate::strings::Strings::default().months
-        && site.strings.date_format == crate::strings::Strings::default().date_format
-    {
+    if site.strings.months.is_empty() && site.strings.date_format.is_empty() {
         return;
     }
     for post in posts {
