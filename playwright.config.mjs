@@ -37,7 +37,7 @@ export default defineConfig({
     // Content shaped like Zola, Hugo, Jekyll and Astro blogs (tests/fixtures/blogs).
     { name: "blogs", testMatch: /(blogs|services|shortcodes)\.spec/, use: { baseURL: "http://127.0.0.1:4177/" } },
     // A blog in English and French (tests/fixtures/languages), under /blog/.
-    { name: "languages", testMatch: /languages\.spec/, use: { baseURL: "http://127.0.0.1:4178/blog/" } },
+    { name: "languages", testMatch: /languages\.spec/, use: { baseURL: "http://127.0.0.1:4179/blog/" } },
   ],
   webServer: [
     {
@@ -67,8 +67,8 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-languages --port 4178 --base /blog/",
-      url: "http://127.0.0.1:4178/blog/manifest.json",
+      command: "node tests/e2e/static-server.mjs --dir target/e2e/dist-languages --port 4179 --base /blog/",
+      url: "http://127.0.0.1:4179/blog/manifest.json",
       reuseExistingServer: false,
     },
   ],

@@ -18,8 +18,12 @@ let server;
 let blog;
 
 test.beforeAll(async () => {
+  // Its own port (4178): no project in playwright.config.mjs may use it.
   blog = spawn("node", ["tests/e2e/static-server.mjs", "--dir", "target/e2e/dist-blogs", "--port", "4178"]);
-  await new Promise((resolve) => blog.stdout.once("data", resolve));
+  await new Promise((resolve, reject) => {
+    blog.stdout.once("data", resolve);
+    blog.once("exit", (code) => reject(new Error(`the blog's server on 4178 stopped (exit ${code}): is the port taken?`)));
+  });
   server = createServer((req, res) => {
     const url = new URL(req.url, FAKE);
     if (req.method === "POST" && url.pathname === "/api/event") {
@@ -44,6 +48,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   blog.kill();
+  // Keep-alive connections from the browser would hold close() open past the hook's time.
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
