@@ -35,6 +35,7 @@ pub fn App(initial: Initial) -> impl IntoView {
     Effect::new(move |_| offline.watch());
     #[cfg(not(feature = "ssr"))]
     Effect::new(move |_| crate::prefetch::install(app));
+    Effect::new(move |_| crate::components::copy_code::install_handler(app.strings()));
 
     let words = app.strings();
     view! {

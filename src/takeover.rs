@@ -54,7 +54,6 @@ pub fn mount() {
         (Some(old), Some(focus)) => swap_when_shown(old, host, focus, FOCUS_FRAMES),
         (old, _) => swap(old, &host),
     }
-    crate::components::copy_code::install_handler();
 }
 
 fn swap(old: Option<web_sys::Element>, host: &web_sys::Element) {

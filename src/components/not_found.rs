@@ -11,14 +11,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use quire_core::manifest::{RedirectMap, NOT_FOUND_TITLE};
+use quire_core::manifest::RedirectMap;
 use quire_core::url;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let app = use_app();
     let words = app.strings();
-    Effect::new(move |_| set_title(Some(NOT_FOUND_TITLE), &app.site_title()));
+    Effect::new(move |_| set_title(Some(&app.strings().page_not_found), &app.site_title()));
     let (moved, _) = use_data::<RedirectMap>(|| url::REDIRECTS_DATA_PATH.to_string());
     let location = use_location();
     let navigate = use_navigate();

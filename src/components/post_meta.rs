@@ -61,7 +61,7 @@ pub fn PostMeta(entry: PostEntry) -> impl IntoView {
     let categories = (!categories.is_empty()).then(|| {
         view! {
             <span class="categories">
-                "In "
+                {format!("{} ", say.in_categories)}
                 {categories
                     .into_iter()
                     .enumerate()

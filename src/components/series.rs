@@ -10,10 +10,13 @@ use quire_core::manifest::SeriesNav;
 pub fn SeriesBox(nav: SeriesNav) -> impl IntoView {
     let number = nav.first + nav.current;
     let more = nav.total > nav.parts.len();
+    let say = crate::state::words();
+    let total = nav.total.to_string();
     view! {
         <nav class="series" aria-label="Series">
             <p class="series-title">
-                {format!("Part {number} of {} in ", nav.total)}
+                {say.series_part.replace("{n}", &number.to_string()).replace("{total}", &total)
+                    + " "}
                 <A href=series_href(&nav.slug)>{nav.name.clone()}</A>
             </p>
             <ol start=nav.first>
@@ -38,7 +41,7 @@ pub fn SeriesBox(nav: SeriesNav) -> impl IntoView {
             {more
                 .then(|| {
                     view! {
-                        <A href=series_href(&nav.slug)>{format!("All {} parts", nav.total)}</A>
+                        <A href=series_href(&nav.slug)>{say.series_all.replace("{n}", &total)}</A>
                     }
                 })}
         </nav>

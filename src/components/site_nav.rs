@@ -80,7 +80,7 @@ pub fn Footer() -> impl IntoView {
                             </ul>
                         }
                     })}
-                <p>"Written in Markdown, rendered in WebAssembly by quire."</p>
+                <p>{crate::state::words().footer.as_str()}</p>
                 <SaveOffline />
             </footer>
         }

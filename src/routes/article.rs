@@ -50,7 +50,9 @@ pub fn Article() -> impl IntoView {
     let query = use_query_map();
     Effect::new(move |_| {
         if let Load::Ready(_) = body.state.get() {
-            request_animation_frame(crate::components::copy_code::add_buttons);
+            request_animation_frame(move || {
+                crate::components::copy_code::add_buttons(app.strings())
+            });
             // Opened from a search result: show where it matched.
             let terms = query.with_untracked(|q| {
                 crate::components::highlight::terms(&q.get("highlight").unwrap_or_default())
@@ -125,7 +127,7 @@ pub fn Article() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="draft-banner" role="note">
-                                        "Draft — visible in development only; a release build leaves it out."
+                                        {app.strings().draft.as_str()}
                                     </p>
                                 }
                             })}

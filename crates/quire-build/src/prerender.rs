@@ -6,9 +6,7 @@
 use crate::feed::absolute;
 use crate::shell::escape;
 use quire::state::Initial;
-use quire_core::manifest::{
-    Manifest, PageData, PostEntry, RouteData, NOT_FOUND_TITLE, SEARCH_TITLE,
-};
+use quire_core::manifest::{Manifest, PageData, PostEntry, RouteData};
 use quire_core::site_build::{SiteBuild, SiteData};
 use quire_core::url;
 use std::collections::HashMap;
@@ -222,7 +220,7 @@ fn routes<'a>(
     let search = row(
         "search/index.html".into(),
         url::search_route(base),
-        Some(SEARCH_TITLE.into()),
+        Some(site.strings.search.clone()),
         empty.clone(),
     );
     // The editor's page: the site's header and footer around it (`crate::preview`).
@@ -231,7 +229,7 @@ fn routes<'a>(
         ..row(
             crate::preview::PAGE.into(),
             url::preview_route(base),
-            Some(crate::preview::TITLE.into()),
+            Some(site.strings.preview_title.clone()),
             empty.clone(),
         )
     };
@@ -240,7 +238,7 @@ fn routes<'a>(
         ..row(
             "404.html".into(),
             format!("{base}/404.html"),
-            Some(NOT_FOUND_TITLE.into()),
+            Some(site.strings.page_not_found.clone()),
             empty,
         )
     };

@@ -6,156 +6,208 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One language's interface words. `{n}`, `{page}` and `{pages}` are replaced where shown.
-/// In data files a list in [`KEYS`]' order: the app then decodes one list of text, which it
-/// decodes anyway, rather than a struct of its own.
+/// Declares the words once each: their fields, [`KEYS`] and English, in one order, so a new
+/// word is one line here (and one in [`Strings::french`]). The words the app shows come
+/// first; the build's own (`@build { … }`: the preview page's) after them, outside the app's
+/// list and its WASM.
+macro_rules! words {
+    ($($(#[$doc:meta])* $name:ident = $english:literal,)*
+     @build { $($(#[$bdoc:meta])* $bname:ident = $benglish:literal,)* }) => {
+        /// One language's interface words, by name. `{n}`, `{page}`, `{pages}` and the like are
+        /// replaced where shown. [`Strings`] holds them as a list and reads as this.
+        #[repr(C)]
+        pub struct Words {
+            $($(#[$doc])* pub $name: String,)*
+            $($(#[$bdoc])* pub $bname: String,)*
+            /// `{day}`, `{month}` and `{year}` (build time).
+            pub date_format: String,
+        }
+
+        /// How many of [`KEYS`] the app needs.
+        const SHOWN: usize = [$(stringify!($name),)*].len();
+        /// How many the build alone uses (besides dates).
+        const BUILD: usize = [$(stringify!($bname),)*].len();
+
+        /// The words' names, as `[languages.<code>.strings]` spells them, in
+        /// [`Strings::slots`]' order; the build-only ones last, so the app's list leaves them
+        /// out.
+        pub const KEYS: [&str; SHOWN + BUILD + 2] =
+            [$(stringify!($name),)* $(stringify!($bname),)* "date_format", "months"];
+
+        /// English, in [`KEYS`]' order (the words the app shows).
+        const ENGLISH: [&str; SHOWN] = [$($english,)*];
+        /// English, the build's words.
+        #[cfg(feature = "meta")]
+        const BUILD_ENGLISH: [&str; BUILD] = [$($benglish,)*];
+    };
+}
+
+words! {
+    skip_to_content = "Skip to content",
+    tags = "Tags",
+    archive = "Archive",
+    search = "Search",
+    search_posts = "Search posts",
+    search_hint = "Type to search titles, headings, tags and text.",
+    posts = "Posts",
+    /// The home page's heading after its first page.
+    posts_page = "Posts, page {page} of {pages}",
+    page_of = "Page {page} of {pages}",
+    newer_posts = "← Newer posts",
+    older_posts = "Older posts →",
+    newer = "← Newer",
+    older = "Older →",
+    more_posts = "More posts",
+    all_posts = "← All posts",
+    word_count = "{n} words",
+    min_read = "{n} min read",
+    by = "By",
+    and = "and",
+    contents = "Contents",
+    related_posts = "Related posts",
+    comments = "Comments",
+    feed = "Feed",
+    all_tags = "All tags",
+    undated = "Undated",
+    page_not_found = "Page not found",
+    not_found_text = "There is nothing at this address. It may have moved, or the link may be mistyped.",
+    save_offline = "Save the whole blog for offline reading",
+    saved_offline = "Saved offline",
+    dark_mode = "Dark mode",
+    light_mode = "Light mode",
+    language = "Language",
+    /// Before a post's categories.
+    in_categories = "In",
+    /// Before the series' name.
+    series_part = "Part {n} of {total} in",
+    series_all = "All {n} parts",
+    footer = "Written in Markdown, rendered in WebAssembly by quire.",
+    copy = "Copy",
+    copied = "Copied",
+    copy_failed = "Copy failed",
+    copy_code = "Copy code to clipboard",
+    draft = "Draft — visible in development only; a release build leaves it out.",
+    tag = "Tag",
+    year = "Year",
+    all_years = "All years",
+    all_languages = "All languages",
+    search_loading = "Loading the search index…",
+    /// `{up}`, `{down}`, `{enter}`, `{esc}` and `{slash}` are the keys, shown as keys.
+    search_keys = "{up} {down} to choose, {enter} to open, {esc} to close. Press {slash} on any page to search.",
+    search_count_one = "Type to search 1 post.",
+    search_count = "Type to search {n} posts.",
+    /// `{what}`: the query, as `query_text`, `query_tag` and the year joined by `query_in`.
+    matches_none = "No post matches {what}.",
+    matches_one = "1 post matches {what}.",
+    matches = "{n} posts match {what}.",
+    /// `{shown}`: how many are listed.
+    matches_more = "{n} posts match {what}; the best {shown} are shown.",
+    query_text = "“{text}”",
+    query_tag = "tag “{tag}”",
+    query_in = " in ",
+    results = "Results",
+    /// `{posts}`: how many; `{size}`: the download.
+    save_confirm = "Every post ({posts}), its pictures and the search index: {size}.",
+    /// A blog in several languages: the reader's language only.
+    save_confirm_language = "Every post in this language ({posts}), its pictures and the search index: {size}.",
+    save_size = "Save {size}",
+    save_all = "Every language: {size}",
+    save_checking = "Checking the size…",
+    save_progress = "Saving… {done} of {total} files",
+    save_done = "Saved ({size}): every post and search now work without a network.",
+    save_unreachable = "Could not reach the blog to save it. Check your connection.",
+    save_failed = "{failed} of {total} files could not be saved (the network or the host failed); the rest is saved.",
+    retry = "Retry",
+    cancel = "Cancel",
+    @build {
+        preview_title = "Preview a post",
+        preview_intro = "Write or paste a post (Markdown with its front matter), open a file or drop one here: it appears as the blog will publish it, with everything the build will say about it. Nothing leaves your browser; the draft is kept in this browser until you clear it. Code blocks are shown plain here; the published page highlights them.",
+        /// The draft's file name, which says its language (`x.fr.md`).
+        preview_name = "File name",
+        preview_open = "Open a file",
+        preview_download = "Download",
+        preview_clear = "Clear",
+        preview_markdown = "Markdown",
+        preview_said = "What the build says",
+        preview_output = "The post as published",
+        /// `{n}`: the line's number.
+        preview_line = "Line {n}",
+        preview_nothing = "Nothing to report: the build reads this post as it is.",
+        preview_failed = "The preview could not start; reload the page to try again.",
+        preview_no_worker = "This build has no preview worker.",
+        preview_not_kept = "This browser would not keep the draft (storage full or refused).",
+        /// `{name}`: the file's.
+        preview_not_markdown = "{name} is not a Markdown file (.md or .markdown).",
+        preview_opened = "Opened {name}.",
+    }
+}
+
+/// Every word but the months: [`Words`]' fields.
+const SLOTS: usize = SHOWN + BUILD + 1;
+
+/// One language's interface words: [`Words`], kept as a list so that copying, comparing,
+/// dropping and decoding them is one loop in the app's WASM, not sixty-odd copies of the same
+/// code (6 KB). In data files a list in [`KEYS`]' order: the app then decodes one list of
+/// text, which it decodes anyway, rather than a struct of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct Strings {
-    pub skip_to_content: String,
-    pub tags: String,
-    pub archive: String,
-    pub search: String,
-    pub search_posts: String,
-    pub search_hint: String,
-    pub posts: String,
-    /// The home page's heading after its first page: `{page}` of `{pages}`.
-    pub posts_page: String,
-    /// `{page}` of `{pages}`.
-    pub page_of: String,
-    pub newer_posts: String,
-    pub older_posts: String,
-    pub newer: String,
-    pub older: String,
-    pub more_posts: String,
-    pub all_posts: String,
-    /// `{n}`: words.
-    pub word_count: String,
-    /// `{n}`: minutes.
-    pub min_read: String,
-    pub by: String,
-    pub and: String,
-    pub contents: String,
-    pub related_posts: String,
-    pub comments: String,
-    pub feed: String,
-    pub all_tags: String,
-    pub undated: String,
-    pub page_not_found: String,
-    pub not_found_text: String,
-    pub save_offline: String,
-    pub saved_offline: String,
-    pub dark_mode: String,
-    pub light_mode: String,
-    pub language: String,
+    slots: [String; SLOTS],
     /// Month names, for dates (build time: dates arrive formatted).
     pub months: Vec<String>,
-    /// `{day}`, `{month}` and `{year}` (build time).
-    pub date_format: String,
 }
 
-/// The words' names, as `[languages.<code>.strings]` spells them, in [`Strings::slots`]' order.
-pub const KEYS: [&str; 34] = [
-    "skip_to_content",
-    "tags",
-    "archive",
-    "search",
-    "search_posts",
-    "search_hint",
-    "posts",
-    "posts_page",
-    "page_of",
-    "newer_posts",
-    "older_posts",
-    "newer",
-    "older",
-    "more_posts",
-    "all_posts",
-    "word_count",
-    "min_read",
-    "by",
-    "and",
-    "contents",
-    "related_posts",
-    "comments",
-    "feed",
-    "all_tags",
-    "undated",
-    "page_not_found",
-    "not_found_text",
-    "save_offline",
-    "saved_offline",
-    "dark_mode",
-    "light_mode",
-    "language",
-    // Build time only (dates arrive formatted); last, so the app's list leaves them out.
-    "date_format",
-    "months",
-];
+// `Words` is `repr(C)` and made of `SLOTS` `String`s only: the layout of `[String; SLOTS]`.
+const _: () = assert!(std::mem::size_of::<Words>() == std::mem::size_of::<[String; SLOTS]>());
+const _: () = assert!(std::mem::align_of::<Words>() == std::mem::align_of::<[String; SLOTS]>());
 
-/// How many of [`KEYS`] the app needs.
-const SHOWN: usize = 32;
+impl std::ops::Deref for Strings {
+    type Target = Words;
+    fn deref(&self) -> &Words {
+        // SAFETY: same layout (asserted above), and the borrow is the array's.
+        unsafe { &*(self.slots.as_ptr() as *const Words) }
+    }
+}
+
+impl std::ops::DerefMut for Strings {
+    fn deref_mut(&mut self) -> &mut Words {
+        // SAFETY: as for `deref`.
+        unsafe { &mut *(self.slots.as_mut_ptr() as *mut Words) }
+    }
+}
 
 impl Strings {
-    fn blank() -> Self {
-        let e = String::new;
-        Strings {
-            skip_to_content: e(),
-            tags: e(),
-            archive: e(),
-            search: e(),
-            search_posts: e(),
-            search_hint: e(),
-            posts: e(),
-            posts_page: e(),
-            page_of: e(),
-            newer_posts: e(),
-            older_posts: e(),
-            newer: e(),
-            older: e(),
-            more_posts: e(),
-            all_posts: e(),
-            word_count: e(),
-            min_read: e(),
-            by: e(),
-            and: e(),
-            contents: e(),
-            related_posts: e(),
-            comments: e(),
-            feed: e(),
-            all_tags: e(),
-            undated: e(),
-            page_not_found: e(),
-            not_found_text: e(),
-            save_offline: e(),
-            saved_offline: e(),
-            dark_mode: e(),
-            light_mode: e(),
-            language: e(),
-            months: Vec::new(),
-            date_format: e(),
-        }
+    /// Words by name, and the months.
+    pub fn new(words: Words, months: Vec<String>) -> Strings {
+        // SAFETY: same layout (asserted above); `words` is moved, so nothing is dropped twice.
+        let slots = unsafe { std::mem::transmute::<Words, [String; SLOTS]>(words) };
+        Strings { slots, months }
+    }
+
+    /// Every word but the months, in [`KEYS`]' order.
+    pub fn slots(&mut self) -> &mut [String] {
+        &mut self.slots
     }
 }
 
-impl From<Vec<String>> for Strings {
-    fn from(words: Vec<String>) -> Self {
-        let mut strings = Strings::default();
-        for (slot, word) in strings.slots().into_iter().zip(words) {
-            *slot = word;
-        }
-        strings
-    }
-}
+/// Every word, the build's too (dates): `(words in KEYS' order but the months, months)`, for
+/// `#[serde(with)]` where the build hands a language's words on whole (the preview page).
+pub mod every_word {
+    use super::Strings;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-impl From<Strings> for Vec<String> {
-    fn from(mut strings: Strings) -> Self {
-        strings
-            .slots()
-            .into_iter()
-            .take(SHOWN)
-            .map(std::mem::take)
-            .collect()
+    pub fn serialize<S: Serializer>(strings: &Strings, s: S) -> Result<S::Ok, S::Error> {
+        let mut all = strings.clone();
+        let words: Vec<String> = all.slots().iter_mut().map(std::mem::take).collect();
+        (words, &strings.months).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Strings, D::Error> {
+        let (words, months) = <(Vec<String>, Vec<String>)>::deserialize(d)?;
+        Ok(Strings {
+            months,
+            ..Strings::from(words)
+        })
     }
 }
 
@@ -174,94 +226,44 @@ const ENGLISH_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// English, in [`KEYS`]' order (the words the app shows).
-const ENGLISH: [&str; SHOWN] = [
-    "Skip to content",
-    "Tags",
-    "Archive",
-    "Search",
-    "Search posts",
-    "Type to search titles, headings, tags and text.",
-    "Posts",
-    "Posts, page {page} of {pages}",
-    "Page {page} of {pages}",
-    "← Newer posts",
-    "Older posts →",
-    "← Newer",
-    "Older →",
-    "More posts",
-    "← All posts",
-    "{n} words",
-    "{n} min read",
-    "By",
-    "and",
-    "Contents",
-    "Related posts",
-    "Comments",
-    "Feed",
-    "All tags",
-    "Undated",
-    "Page not found",
-    "There is nothing at this address. It may have moved, or the link may be mistyped.",
-    "Save the whole blog for offline reading",
-    "Saved offline",
-    "Dark mode",
-    "Light mode",
-    "Language",
-];
-
-impl Default for Strings {
-    /// English. Its months and date format are empty, meaning English's: the app never
-    /// formats a date, so its default carries neither.
-    fn default() -> Self {
-        let mut strings = Strings::blank();
-        for (slot, word) in strings.slots().into_iter().zip(ENGLISH) {
-            *slot = word.to_string();
+impl From<Vec<String>> for Strings {
+    fn from(words: Vec<String>) -> Self {
+        let mut strings = Strings::default();
+        for (slot, word) in strings.slots().iter_mut().zip(words) {
+            *slot = word;
         }
         strings
     }
 }
 
-impl Strings {
-    /// Every word but the months, in [`KEYS`]' order.
-    pub fn slots(&mut self) -> [&mut String; 33] {
-        [
-            &mut self.skip_to_content,
-            &mut self.tags,
-            &mut self.archive,
-            &mut self.search,
-            &mut self.search_posts,
-            &mut self.search_hint,
-            &mut self.posts,
-            &mut self.posts_page,
-            &mut self.page_of,
-            &mut self.newer_posts,
-            &mut self.older_posts,
-            &mut self.newer,
-            &mut self.older,
-            &mut self.more_posts,
-            &mut self.all_posts,
-            &mut self.word_count,
-            &mut self.min_read,
-            &mut self.by,
-            &mut self.and,
-            &mut self.contents,
-            &mut self.related_posts,
-            &mut self.comments,
-            &mut self.feed,
-            &mut self.all_tags,
-            &mut self.undated,
-            &mut self.page_not_found,
-            &mut self.not_found_text,
-            &mut self.save_offline,
-            &mut self.saved_offline,
-            &mut self.dark_mode,
-            &mut self.light_mode,
-            &mut self.language,
-            &mut self.date_format,
-        ]
+impl From<Strings> for Vec<String> {
+    fn from(strings: Strings) -> Self {
+        let mut words = Vec::from(strings.slots);
+        words.truncate(SHOWN);
+        words
     }
+}
 
+impl Default for Strings {
+    /// English. Its months and date format are empty, meaning English's: the app never
+    /// formats a date, so its default carries neither.
+    fn default() -> Self {
+        #[cfg(feature = "meta")]
+        let word = |i: usize| ENGLISH.get(i).or(BUILD_ENGLISH.get(i - SHOWN.min(i)));
+        #[cfg(not(feature = "meta"))]
+        let word = |i: usize| ENGLISH.get(i);
+        let word = |i| match word(i) {
+            Some(w) if i < SHOWN + BUILD => w.to_string(),
+            _ => String::new(),
+        };
+        Strings {
+            slots: std::array::from_fn(word),
+            months: Vec::new(),
+        }
+    }
+}
+
+impl Strings {
     /// English: what every data file of an English page leaves out.
     pub fn is_default(&self) -> bool {
         *self == Strings::default()
@@ -279,7 +281,7 @@ impl Strings {
 
     fn french() -> Strings {
         let s = |t: &str| t.to_string();
-        Strings {
+        let words = Words {
             skip_to_content: s("Aller au contenu"),
             tags: s("Étiquettes"),
             archive: s("Archives"),
@@ -314,25 +316,78 @@ impl Strings {
             dark_mode: s("Mode sombre"),
             light_mode: s("Mode clair"),
             language: s("Langue"),
-            months: [
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ]
-            .iter()
-            .map(|m| m.to_string())
-            .collect(),
+            in_categories: s("Dans"),
+            series_part: s("Partie {n} sur {total} de la série"),
+            series_all: s("Les {n} parties"),
+            footer: s("Écrit en Markdown, rendu en WebAssembly par quire."),
+            copy: s("Copier"),
+            copied: s("Copié"),
+            copy_failed: s("Échec de la copie"),
+            copy_code: s("Copier le code"),
+            draft: s("Brouillon — visible en développement seulement ; une version publiée l’omet."),
+            tag: s("Étiquette"),
+            year: s("Année"),
+            all_years: s("Toutes les années"),
+            all_languages: s("Toutes les langues"),
+            search_loading: s("Chargement de l’index de recherche…"),
+            search_keys: s("{up} {down} pour choisir, {enter} pour ouvrir, {esc} pour fermer. Appuyez sur {slash} sur n’importe quelle page pour chercher."),
+            search_count_one: s("Tapez pour chercher dans 1 article."),
+            search_count: s("Tapez pour chercher dans {n} articles."),
+            matches_none: s("Aucun article ne correspond à {what}."),
+            matches_one: s("1 article correspond à {what}."),
+            matches: s("{n} articles correspondent à {what}."),
+            matches_more: s("{n} articles correspondent à {what} ; les {shown} meilleurs sont affichés."),
+            query_text: s("« {text} »"),
+            query_tag: s("l’étiquette « {tag} »"),
+            query_in: s(", "),
+            results: s("Résultats"),
+            save_confirm: s("Tous les articles ({posts}), leurs images et l’index de recherche : {size}."),
+            save_confirm_language: s("Tous les articles dans cette langue ({posts}), leurs images et l’index de recherche : {size}."),
+            save_size: s("Enregistrer {size}"),
+            save_all: s("Toutes les langues : {size}"),
+            save_checking: s("Calcul de la taille…"),
+            save_progress: s("Enregistrement… {done} fichiers sur {total}"),
+            save_done: s("Enregistré ({size}) : tous les articles et la recherche fonctionnent sans réseau."),
+            save_unreachable: s("Impossible de joindre le blog pour l’enregistrer. Vérifiez votre connexion."),
+            save_failed: s("{failed} fichiers sur {total} n’ont pas pu être enregistrés (réseau ou hébergeur) ; le reste est enregistré."),
+            retry: s("Réessayer"),
+            cancel: s("Annuler"),
+            preview_title: s("Prévisualiser un article"),
+            preview_intro: s("Écrivez ou collez un article (du Markdown avec son en-tête), ouvrez un fichier ou déposez-le ici : il s’affiche comme le blog le publiera, avec tout ce que la construction en dira. Rien ne quitte votre navigateur ; le brouillon y est gardé jusqu’à ce que vous l’effaciez. Le code est affiché sans coloration ici ; la page publiée le colore."),
+            preview_name: s("Nom du fichier"),
+            preview_open: s("Ouvrir un fichier"),
+            preview_download: s("Télécharger"),
+            preview_clear: s("Effacer"),
+            preview_markdown: s("Markdown"),
+            preview_said: s("Ce que dit la construction"),
+            preview_output: s("L’article tel que publié"),
+            preview_line: s("Ligne {n}"),
+            preview_nothing: s("Rien à signaler : la construction lit cet article tel quel."),
+            preview_failed: s("La prévisualisation n’a pas pu démarrer ; rechargez la page pour réessayer."),
+            preview_no_worker: s("Cette construction n’a pas de prévisualisation."),
+            preview_not_kept: s("Ce navigateur n’a pas pu garder le brouillon (stockage plein ou refusé)."),
+            preview_not_markdown: s("{name} n’est pas un fichier Markdown (.md ou .markdown)."),
+            preview_opened: s("{name} ouvert."),
             date_format: s("{day} {month} {year}"),
-        }
+        };
+        let months = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ]
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+        Strings::new(words, months)
     }
 
     /// A date in these words; `month` is 1 to 12.
@@ -411,6 +466,18 @@ mod tests {
         // A shorter list (an older build's) keeps English for the rest.
         let short: Strings = serde_json::from_str("[\"Aller\"]").unwrap();
         assert_eq!(short.tags, "Tags");
+    }
+
+    #[test]
+    fn french_leaves_no_word_in_english() {
+        let mut fr = Strings::builtin("fr");
+        let english = ENGLISH.into_iter().chain(BUILD_ENGLISH);
+        for ((word, english), key) in fr.slots().iter_mut().zip(english).zip(KEYS) {
+            // A name is the same in both.
+            if key != "preview_markdown" {
+                assert_ne!(word.as_str(), english, "`{key}` is English in French");
+            }
+        }
     }
 
     #[test]

@@ -232,7 +232,7 @@ fn set(strings: &mut Strings, key: &str, value: &toml::Value) -> Result<(), Stri
     let Some(i) = crate::strings::KEYS.iter().position(|k| *k == key) else {
         return Err(format!("unknown word `{key}`"));
     };
-    *strings.slots()[i] = text;
+    strings.slots()[i] = text;
     Ok(())
 }
 
