@@ -3,7 +3,6 @@
 use gloo_net::http::Request;
 use quire_core::manifest::{PageData, VERSION};
 use quire_core::response::{judge, Verdict};
-use quire_core::url;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -168,8 +167,9 @@ pub async fn data<T: serde::de::DeserializeOwned>(
 
 /// The search index's text, for the search worker to read. With the network down, the copy in
 /// the browser's cache (any age) rather than nothing.
-pub async fn search_index(base: &str) -> Result<String, ApiError> {
-    let url = format!("{base}/{}", url::SEARCH_INDEX_PATH);
+/// `path`: this language's index (`quire_core::url::SEARCH_INDEX_PATH`) or every language's.
+pub async fn search_index(base: &str, path: &str) -> Result<String, ApiError> {
+    let url = format!("{base}/{path}");
     let what = "the search index";
     match fetch_text(&url, what).await {
         Err(e @ (ApiError::Network { .. } | ApiError::Timeout { .. })) => {
@@ -256,10 +256,10 @@ fn check_version(text: &str) -> Result<(), String> {
 pub type Body =
     futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<String, ApiError>>>;
 
-/// `path`: where the Markdown is published (`posts/a.md`, `pages/about.md`).
-pub fn body(base: &'static str, path: String, hash: String, title: String) -> Body {
+/// `path`: where the Markdown is published under `base` (`posts/a.md`, `pages/about.md`).
+pub fn body(base: String, path: String, hash: String, title: String) -> Body {
     use futures::FutureExt;
-    async move { post_body(base, &path, &hash, &title).await }
+    async move { post_body(&base, &path, &hash, &title).await }
         .boxed_local()
         .shared()
 }

@@ -52,6 +52,8 @@ pub struct Search {
     /// fetched once typing pauses; and the hashes being fetched.
     wanted: StoredValue<(u32, Vec<Wanted>)>,
     fetching: StoredValue<std::collections::HashSet<String>>,
+    /// The index the worker has: every language's (`Query::all`) or this one's.
+    all: StoredValue<bool>,
 }
 
 /// How long results stay on screen before their snippets' text is fetched: while the reader
@@ -68,6 +70,7 @@ impl Search {
             came_from: StoredValue::new(None),
             wanted: StoredValue::new((0, Vec::new())),
             fetching: StoredValue::new(Default::default()),
+            all: StoredValue::new(false),
         }
     }
 
@@ -79,6 +82,14 @@ impl Search {
             return;
         }
         self.asked.set_value((id + 1, query.clone()));
+        // The other index: a new worker for it (the one running knows only its own).
+        if query.all != self.all.get_value() {
+            self.all.set_value(query.all);
+            if self.status.get_untracked() != Status::Idle {
+                worker::stop();
+                self.status.set(Status::Idle);
+            }
+        }
         // Snippets wait until typing pauses.
         self.wanted.update_value(|w| w.0 += 1);
         if query.is_empty() {
@@ -221,7 +232,12 @@ mod worker {
         });
         // The index downloads while the worker starts.
         leptos::task::spawn_local(async move {
-            match crate::api::search_index(base).await {
+            let path = if search.all.get_value() {
+                quire_core::url::SEARCH_ALL_PATH
+            } else {
+                quire_core::url::SEARCH_INDEX_PATH
+            };
+            match crate::api::search_index(base, path).await {
                 Ok(text) => CLIENT.with(|c| {
                     if let Some(c) = c.borrow_mut().as_mut() {
                         c.index = Some(text);
@@ -249,6 +265,7 @@ mod worker {
             hash,
             title,
             page,
+            at,
         } in wanted
         {
             if search.fetching.with_value(|f| f.contains(&hash)) {
@@ -256,7 +273,8 @@ mod worker {
             }
             search.fetching.update_value(|f| _ = f.insert(hash.clone()));
             let path = quire_core::url::markdown_path(&slug, page);
-            let body = app.markdown(&path, &hash, &title);
+            let base = if at.is_empty() { app.base } else { &at };
+            let body = app.markdown(base, &path, &hash, &title);
             bodies.push(async move { (body.await, hash) });
         }
         if bodies.is_empty() {

@@ -352,17 +352,17 @@ impl AppContext {
 
     /// The post's Markdown body: the request already in flight for it, or a new one.
     pub fn body(&self, entry: &PostEntry) -> Body {
-        self.markdown(&entry.markdown_path(), &entry.hash, &entry.title)
+        self.markdown(self.base, &entry.markdown_path(), &entry.hash, &entry.title)
     }
 
-    /// [`Self::body`] by where the Markdown is, its content hash and the title (what search
-    /// results know).
-    pub fn markdown(&self, path: &str, hash: &str, title: &str) -> Body {
+    /// [`Self::body`] by where the Markdown is (under `base`: this site's, or another
+    /// language's), its content hash and the title (what search results know).
+    pub fn markdown(&self, base: &str, path: &str, hash: &str, title: &str) -> Body {
         let key = hash.to_string();
         if let Some(b) = self.bodies.with_value(|m| m.get(&key).cloned()) {
             return b;
         }
-        let body = crate::api::body(self.base, path.into(), key.clone(), title.into());
+        let body = crate::api::body(base.into(), path.into(), key.clone(), title.into());
         self.bodies
             .update_value(|m| _ = m.insert(key, body.clone()));
         body

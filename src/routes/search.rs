@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use quire_core::escape::escape;
-use quire_core::manifest::SEARCH_TITLE;
 use quire_core::search::{Query, RESULTS_SHOWN};
+use quire_core::strings::Strings;
 use quire_core::url;
+use std::rc::Rc;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -25,6 +26,7 @@ pub fn SearchPage() -> impl IntoView {
         text: m.get("q").unwrap_or_default(),
         tag: m.get("tag").filter(|t| !t.is_empty()),
         year: m.get("year").and_then(|y| y.parse().ok()),
+        all: m.get("lang").as_deref() == Some("all"),
     };
     let from_url = move || params.with(read);
     let from_url_untracked = move || params.with_untracked(read);
@@ -75,7 +77,7 @@ pub fn SearchPage() -> impl IntoView {
             );
         }
     };
-    Effect::new(move |_| set_title(Some(SEARCH_TITLE), &app.site_title()));
+    Effect::new(move |_| set_title(Some(&words.search), &app.site_title()));
     // Reached by the `/` key or a link inside the app, the box takes the typing at once (an
     // effect: it never runs while prerendering).
     Effect::new(move |_| {
@@ -113,8 +115,11 @@ pub fn SearchPage() -> impl IntoView {
         move |i: usize| {
             // The search's own history entry keeps what was typed, for Back.
             sync_url();
-            if let Some(href) = result_href(i) {
-                navigate(&href, go());
+            match result_href(i) {
+                // Another language's post: its own site, a full page load.
+                Some((href, true)) => _ = window().location().set_href(&href),
+                Some((href, false)) => navigate(&href, go()),
+                None => {}
             }
         }
     };
@@ -150,7 +155,7 @@ pub fn SearchPage() -> impl IntoView {
         search.status.with(|status| {
             search
                 .shown
-                .with(|shown| summary(&q, status, shown.as_ref()))
+                .with(|shown| summary(words, &q, status, shown.as_ref()))
         })
     };
 
@@ -162,7 +167,7 @@ pub fn SearchPage() -> impl IntoView {
         Status::Loading if !empty.get() => view! {
             <p class="search-status" role="status">
                 <span class="spinner" aria-hidden="true"></span>
-                "Loading the search index…"
+                {words.search_loading.as_str()}
             </p>
         }
         .into_any(),
@@ -172,22 +177,77 @@ pub fn SearchPage() -> impl IntoView {
     // Memos, so typing in the box does not rebuild the filters.
     let tag = Memo::new(move |_| query.with(|q| q.tag.clone()));
     let year = Memo::new(move |_| query.with(|q| q.year));
-    let tag_options = move || {
-        let current = tag.get();
-        let html = search.status.with(|s| match s {
-            Status::Ready { tags, .. } => tags.clone(),
-            _ => r#"<option value="">All tags</option>"#.to_string(),
-        });
+    // The worker lists the values; "all" is the page's, in its words.
+    let options = move |all: &str, listed: Option<String>, current: Option<String>| {
+        let html = format!(
+            "<option value=\"\">{}</option>{}",
+            escape(all),
+            listed.unwrap_or_default()
+        );
         with_current(html, current.as_deref())
     };
-    let year_options = move || {
-        let current = year.get().map(|y| y.to_string());
-        let html = search.status.with(|s| match s {
-            Status::Ready { years, .. } => years.clone(),
-            _ => r#"<option value="">All years</option>"#.to_string(),
-        });
-        with_current(html, current.as_deref())
+    let listed = move |tags: bool| {
+        search.status.with(|s| match s {
+            Status::Ready {
+                tags: t, years: y, ..
+            } => Some(if tags { t.clone() } else { y.clone() }),
+            _ => None,
+        })
     };
+    let changed = |set: fn(&mut Query, String)| -> Rc<dyn Fn(String)> {
+        let sync_url = sync_url.clone();
+        Rc::new(move |v| {
+            query.update(|q| set(q, v));
+            sync_url();
+        })
+    };
+    let tag_filter = filter(
+        &words.tag,
+        Signal::derive(move || options(&words.all_tags, listed(true), tag.get())),
+        Signal::derive(move || tag.get().unwrap_or_default()),
+        changed(|q, v| q.tag = (!v.is_empty()).then_some(v)),
+        search,
+        app.base,
+    );
+    let year_filter = filter(
+        &words.year,
+        Signal::derive(move || {
+            options(
+                &words.all_years,
+                listed(false),
+                year.get().map(|y| y.to_string()),
+            )
+        }),
+        Signal::derive(move || year.get().map(|y| y.to_string()).unwrap_or_default()),
+        changed(|q, v| q.year = v.parse().ok()),
+        search,
+        app.base,
+    );
+    // A blog in several languages: this one's posts, or every language's.
+    let language_filter = untrack(|| app.site())
+        .filter(|s| !s.languages.is_empty())
+        .and_then(|s| s.languages.into_iter().find(|l| l.code == s.language))
+        .map(|own| {
+            let html = format!(
+                "<option value=\"\">{}</option><option value=\"all\">{}</option>",
+                escape(&own.name),
+                escape(&words.all_languages)
+            );
+            filter(
+                &words.language,
+                Signal::derive(move || html.clone()),
+                Signal::derive(move || {
+                    if query.with(|q| q.all) {
+                        "all".into()
+                    } else {
+                        String::new()
+                    }
+                }),
+                changed(|q, v| q.all = v == "all"),
+                search,
+                app.base,
+            )
+        });
     let results = move || search.shown.with(|s| s.as_ref().map(|s| s.html.clone()));
     let shown_query = move || {
         search
@@ -225,53 +285,44 @@ pub fn SearchPage() -> impl IntoView {
                     }
                     on:keydown=on_key
                 />
-                <label class="search-filter">
-                    <span>"Tag"</span>
-                    <select
-                        inner_html=tag_options
-                        prop:value=move || tag.get().unwrap_or_default()
-                        on:focus=move |_| search.warm(app.base)
-                        on:change={
-                            let sync_url = sync_url.clone();
-                            move |e| {
-                                let v = event_target_value(&e);
-                                query.update(|q| q.tag = (!v.is_empty()).then_some(v));
-                                sync_url();
-                            }
-                        }
-                    ></select>
-                </label>
-                <label class="search-filter">
-                    <span>"Year"</span>
-                    <select
-                        inner_html=year_options
-                        prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()
-                        on:focus=move |_| search.warm(app.base)
-                        on:change={
-                            let sync_url = sync_url.clone();
-                            move |e| {
-                                let v = event_target_value(&e);
-                                query.update(|q| q.year = v.parse().ok());
-                                sync_url();
-                            }
-                        }
-                    ></select>
-                </label>
+                {tag_filter}
+                {year_filter}
+                {language_filter}
             </div>
             {status}
             <ol
                 id="search-results"
                 class="search-results"
                 role="listbox"
-                aria-label="Results"
+                aria-label=words.results.as_str()
                 data-query=shown_query
                 inner_html=results
             ></ol>
-            <p class="search-help">
-                <kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" to choose, "<kbd>"Enter"</kbd>" to open, "
-                <kbd>"Esc"</kbd>" to close. Press "<kbd>"/"</kbd>" on any page to search."
-            </p>
+            <p class="search-help" inner_html=keys_help(&words.search_keys)></p>
         </section>
+    }
+}
+
+/// One of the filters: its label, its options' markup and value, what a change does. One
+/// function for every filter, not generic over its closures: the app's WASM has one copy.
+fn filter(
+    label: &'static str,
+    options: Signal<String>,
+    value: Signal<String>,
+    on_change: Rc<dyn Fn(String)>,
+    search: crate::search::Search,
+    base: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="search-filter">
+            <span>{label}</span>
+            <select
+                inner_html=options
+                prop:value=value
+                on:focus=move |_| search.warm(base)
+                on:change=move |e| on_change(event_target_value(&e))
+            ></select>
+        </label>
     }
 }
 
@@ -293,46 +344,66 @@ fn with_current(mut html: String, current: Option<&str>) -> String {
     html
 }
 
-/// “golang” in tag go, 2024.
-/// The line under the box: how many posts there are to search, or how many match.
-fn summary(q: &Query, status: &Status, shown: Option<&crate::search::Shown>) -> String {
+/// The line under the box, in the page's words: how many posts there are to search, or how
+/// many match.
+fn summary(
+    say: &Strings,
+    q: &Query,
+    status: &Status,
+    shown: Option<&crate::search::Shown>,
+) -> String {
+    let n = |text: &str, n: usize| text.replace("{n}", &n.to_string());
     if q.is_empty() {
         return match status {
-            Status::Ready { posts, .. } => format!(
-                "Type to search {posts} post{}.",
-                if *posts == 1 { "" } else { "s" }
-            ),
-            _ => "Type to search titles, headings, tags and text.".to_string(),
+            Status::Ready { posts: 1, .. } => say.search_count_one.clone(),
+            Status::Ready { posts, .. } => n(&say.search_count, *posts),
+            _ => say.search_hint.clone(),
         };
     }
     match shown {
         Some(s) if s.query == *q => {
-            let what = describe(q);
-            match s.total {
-                0 => format!("No post matches {what}."),
-                1 => format!("1 post matches {what}."),
-                n if n > RESULTS_SHOWN => {
-                    format!("{n} posts match {what}; the best {RESULTS_SHOWN} are shown.")
+            let text = match s.total {
+                0 => say.matches_none.clone(),
+                1 => say.matches_one.clone(),
+                total if total > RESULTS_SHOWN => {
+                    n(&say.matches_more, total).replace("{shown}", &RESULTS_SHOWN.to_string())
                 }
-                n => format!("{n} posts match {what}."),
-            }
+                total => n(&say.matches, total),
+            };
+            text.replace("{what}", &describe(say, q))
         }
         _ => String::new(),
     }
 }
 
-fn describe(q: &Query) -> String {
+/// `“golang” in tag “go” in 2024`.
+fn describe(say: &Strings, q: &Query) -> String {
     let mut parts = Vec::new();
     if !q.text.trim().is_empty() {
-        parts.push(format!("“{}”", q.text.trim()));
+        parts.push(say.query_text.replace("{text}", q.text.trim()));
     }
     if let Some(t) = &q.tag {
-        parts.push(format!("tag “{t}”"));
+        parts.push(say.query_tag.replace("{tag}", t));
     }
     if let Some(y) = q.year {
-        parts.push(format!("{y}"));
+        parts.push(y.to_string());
     }
-    parts.join(" in ")
+    parts.join(&say.query_in)
+}
+
+/// The keys' help, its keys as keys: the words are escaped, then the keys put in.
+fn keys_help(words: &str) -> String {
+    let mut html = escape(words);
+    for (name, key) in [
+        ("{up}", "↑"),
+        ("{down}", "↓"),
+        ("{enter}", "Enter"),
+        ("{esc}", "Esc"),
+        ("{slash}", "/"),
+    ] {
+        html = html.replace(name, &format!("<kbd>{key}</kbd>"));
+    }
+    html
 }
 
 /// How many results are on screen.
@@ -340,13 +411,14 @@ fn result_count() -> usize {
     crate::dom::elements("#search-results > li").len()
 }
 
-/// Result `i`'s address.
-fn result_href(i: usize) -> Option<String> {
-    document()
+/// Result `i`'s address, and whether it is another language's site.
+fn result_href(i: usize) -> Option<(String, bool)> {
+    let a = document()
         .query_selector(&format!("#search-result-{i} a"))
         .ok()
-        .flatten()
-        .and_then(|a| a.get_attribute("href"))
+        .flatten()?;
+    let external = a.get_attribute("rel").is_some();
+    a.get_attribute("href").map(|h| (h, external))
 }
 
 /// Marks the keyboard's result (`active` class, `aria-selected`) and keeps it in view.
@@ -388,17 +460,22 @@ mod tests {
 
     #[test]
     fn the_summary_counts_posts_then_matches() {
-        let ready = Status::Ready {
-            posts: 1,
+        let en = Strings::default();
+        let ready = |posts| Status::Ready {
+            posts,
             tags: String::new(),
             years: String::new(),
         };
         assert_eq!(
-            summary(&Query::default(), &ready, None),
+            summary(&en, &Query::default(), &ready(1), None),
             "Type to search 1 post."
         );
         assert_eq!(
-            summary(&Query::default(), &Status::Loading, None),
+            summary(&en, &Query::default(), &ready(7), None),
+            "Type to search 7 posts."
+        );
+        assert_eq!(
+            summary(&en, &Query::default(), &Status::Loading, None),
             "Type to search titles, headings, tags and text."
         );
         let q = Query {
@@ -411,11 +488,15 @@ mod tests {
             html: String::new(),
         };
         assert_eq!(
-            summary(&q, &ready, Some(&shown(0))),
+            summary(&en, &q, &ready(1), Some(&shown(0))),
             "No post matches “go”."
         );
         assert_eq!(
-            summary(&q, &ready, Some(&shown(RESULTS_SHOWN + 1))),
+            summary(&en, &q, &ready(1), Some(&shown(1))),
+            "1 post matches “go”."
+        );
+        assert_eq!(
+            summary(&en, &q, &ready(1), Some(&shown(RESULTS_SHOWN + 1))),
             format!(
                 "{} posts match “go”; the best {RESULTS_SHOWN} are shown.",
                 RESULTS_SHOWN + 1
@@ -426,7 +507,16 @@ mod tests {
             text: "g".into(),
             ..Query::default()
         };
-        assert_eq!(summary(&other, &ready, Some(&shown(3))), "");
+        assert_eq!(summary(&en, &other, &ready(1), Some(&shown(3))), "");
+        let fr = Strings::builtin("fr");
+        assert_eq!(
+            summary(&fr, &q, &ready(1), Some(&shown(2))),
+            "2 articles correspondent à « go »."
+        );
+        assert_eq!(
+            summary(&fr, &Query::default(), &ready(7), None),
+            "Tapez pour chercher dans 7 articles."
+        );
     }
 
     #[test]
@@ -435,14 +525,31 @@ mod tests {
             text: " golang ".into(),
             tag: Some("go".into()),
             year: Some(2022),
+            all: false,
         };
-        assert_eq!(describe(&q), "“golang” in tag “go” in 2022");
+        let en = Strings::default();
+        assert_eq!(describe(&en, &q), "“golang” in tag “go” in 2022");
         assert_eq!(
-            describe(&Query {
-                year: Some(2022),
-                ..Query::default()
-            }),
+            describe(
+                &en,
+                &Query {
+                    year: Some(2022),
+                    ..Query::default()
+                }
+            ),
             "2022"
+        );
+        assert_eq!(
+            describe(&Strings::builtin("fr"), &q),
+            "« golang », l’étiquette « go », 2022"
+        );
+    }
+
+    #[test]
+    fn the_keys_help_shows_keys_and_escapes_the_words() {
+        assert_eq!(
+            keys_help("{up} {down} <b>to</b> {enter}, {esc}, {slash}"),
+            "<kbd>↑</kbd> <kbd>↓</kbd> &lt;b&gt;to&lt;/b&gt; <kbd>Enter</kbd>, <kbd>Esc</kbd>, <kbd>/</kbd>"
         );
     }
 }

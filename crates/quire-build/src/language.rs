@@ -5,7 +5,7 @@
 
 use crate::collect::ProjectInput;
 use quire_core::diagnostics::Diagnostic;
-use quire_core::site_build::{build_site, SiteBuild};
+use quire_core::site_build::{build_site, search_index, SiteBuild, SiteData};
 use std::path::{Path, PathBuf};
 
 pub struct Edition {
@@ -56,4 +56,30 @@ pub fn editions(input: &ProjectInput, base: &str, drafts: bool) -> (Vec<Edition>
         .collect();
     let diags = quire_core::language::link(&mut builds);
     (editions, diags)
+}
+
+/// A blog in several languages: beside each language's search index, one of every language's
+/// posts (`search/all.json`), for its search page's "All languages"; the other languages' posts
+/// there link to their own sites.
+pub fn write_search_all(out: &Path, editions: &[Edition], data: &[SiteData]) -> anyhow::Result<()> {
+    if editions.len() < 2 {
+        return Ok(());
+    }
+    for e in editions {
+        let sites: Vec<(&SiteBuild, &SiteData, &str)> = editions
+            .iter()
+            .zip(data)
+            .map(|(other, d)| {
+                let at = if other.dir == e.dir {
+                    ""
+                } else {
+                    other.base.as_str()
+                };
+                (&other.build, d, at)
+            })
+            .collect();
+        let json = serde_json::to_string(&search_index(&sites))?;
+        crate::collect::write(&e.out(out), quire_core::url::SEARCH_ALL_PATH, json)?;
+    }
+    Ok(())
 }

@@ -43,6 +43,19 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
             )
         })
         .collect();
+    // At the root, the other languages' sites (`/fr/`) are taken too.
+    let others = match site.prefix() {
+        "" => site.languages.get(1..).unwrap_or_default(),
+        _ => &[],
+    };
+    let languages: Vec<&str> = others.iter().map(|l| l.code.as_str()).collect();
+    for l in others {
+        let (code, name) = (&l.code, &l.name);
+        owners.push((
+            format!("page:{code}"),
+            format!("the {name} site at /{code}/"),
+        ));
+    }
     let mut section_files = Vec::new();
     let sources = crate::shortcodes::Sources::new(
         files
@@ -66,7 +79,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         let first = post.entry.slug.split('/').next().unwrap_or_default();
         let key = if is_page {
             // `about` and `about/x` clash with a reserved first folder, not with each other.
-            let reserved = RESERVED.contains(&first);
+            let reserved = RESERVED.contains(&first) || languages.contains(&first);
             format!("page:{}", if reserved { first } else { &post.entry.slug })
         } else {
             post.entry.slug.clone()
@@ -527,38 +540,59 @@ impl SiteBuild {
     /// The search index of the published posts (drafts never, even in development builds),
     /// from their data (for the headings).
     pub fn search_index(&self, data: &SiteData) -> crate::search::Index {
-        let sources = self
-            .posts
-            .iter()
-            .zip(&data.posts)
-            .chain(self.pages.iter().zip(data.pages.iter().map(|p| &p.0)))
-            .filter(|(p, _)| !p.entry.draft)
-            .map(|(p, d)| (p, d, markdown::plain_text(front_matter::body(&p.text))))
-            .collect::<Vec<_>>();
-        crate::search::Index::build(
-            sources
+        search_index(&[(self, data, "")])
+    }
+}
+
+/// The search index of several sites' published posts, each `(build, data, at)`: `at` is the
+/// base path of a site other than the one the index is for (a blog in several languages), empty
+/// for its own.
+pub fn search_index(sites: &[(&SiteBuild, &SiteData, &str)]) -> crate::search::Index {
+    let sources = sites
+        .iter()
+        .flat_map(|(build, data, at)| {
+            build
+                .posts
                 .iter()
-                .map(|(p, d, text)| crate::search::Source {
-                    doc: crate::search::Doc {
-                        slug: p.entry.slug.clone(),
-                        title: p.entry.title.clone(),
-                        date_display: p.entry.date_display.clone(),
-                        year: p
-                            .entry
-                            .date
-                            .as_deref()
-                            .and_then(|d| d.get(..4))
-                            .and_then(|y| y.parse().ok()),
-                        tags: p.entry.tag_slugs.clone(),
-                        hash: p.entry.hash.clone(),
-                        page: p.entry.is_page(),
-                    },
-                    headings: d.headings.iter().map(|h| h.text.as_str()).collect(),
-                    tags: p.entry.tags.iter().map(String::as_str).collect(),
-                    body: text,
-                })
-                .collect(),
-        )
+                .zip(&data.posts)
+                .chain(build.pages.iter().zip(data.pages.iter().map(|p| &p.0)))
+                .filter(|(p, _)| !p.entry.draft)
+                .map(move |(p, d)| (p, d, *at, markdown::plain_text(front_matter::body(&p.text))))
+        })
+        .collect::<Vec<_>>();
+    crate::search::Index::build(
+        sources
+            .iter()
+            .map(|(p, d, at, text)| search_source(p, d, at, text))
+            .collect(),
+    )
+}
+
+fn search_source<'a>(
+    p: &'a Post,
+    d: &'a PostData,
+    at: &str,
+    body: &'a str,
+) -> crate::search::Source<'a> {
+    let e = &p.entry;
+    crate::search::Source {
+        doc: crate::search::Doc {
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            date_display: e.date_display.clone(),
+            year: e
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse().ok()),
+            tags: e.tag_slugs.clone(),
+            hash: e.hash.clone(),
+            page: e.is_page(),
+            at: at.to_string(),
+        },
+        headings: d.headings.iter().map(|h| h.text.as_str()).collect(),
+        tags: e.tags.iter().map(String::as_str).collect(),
+        body,
     }
 }
 

@@ -196,6 +196,25 @@ pub fn address_key(path: &str) -> String {
 }
 /// The search index ([`crate::search`]), fetched on the first search only.
 pub const SEARCH_INDEX_PATH: &str = "search/index.json";
+/// A blog in several languages: every language's posts, for each language's search page.
+pub const SEARCH_ALL_PATH: &str = "search/all.json";
+/// Where a site writes its data and posts' files, under its base: in a blog in several
+/// languages, what is there is that language's; the rest (the app's files, `public/`'s) is
+/// every language's.
+pub const DATA_PATHS: [&str; 12] = [
+    "posts/",
+    "pages/",
+    "sections/",
+    "index/",
+    "tags/",
+    "categories/",
+    "series/",
+    "authors/",
+    "search/",
+    ARCHIVE_DATA_PATH,
+    MANIFEST_PATH,
+    REDIRECTS_DATA_PATH,
+];
 /// The search page: `/blog/search/`; `?q=…&tag=…&year=…` holds the query.
 /// `/preview/`: write or drop a post and see it as the build would publish it (its own page,
 /// which the app does not take over).
@@ -221,6 +240,9 @@ pub fn search_href(base: &str, query: &crate::search::Query) -> String {
     }
     if let Some(y) = query.year {
         params.push(format!("year={y}"));
+    }
+    if query.all {
+        params.push("lang=all".into());
     }
     let route = search_route(base);
     if params.is_empty() {
@@ -354,11 +376,14 @@ mod tests {
             text: "go & rust/é".into(),
             tag: Some("web dev".into()),
             year: Some(2024),
+            all: false,
         };
         assert_eq!(
             search_href("/blog", &q),
             "/blog/search/?q=go%20%26%20rust%2F%C3%A9&tag=web%20dev&year=2024"
         );
+        let every = Query { all: true, ..q };
+        assert!(search_href("/blog", &every).ends_with("&year=2024&lang=all"));
         assert_eq!(
             highlight_href("", "seed", &["golang".into(), "python".into()]),
             "/posts/seed/?highlight=golang%20python"

@@ -41,8 +41,8 @@ impl Searcher {
                 let facets = index.facets();
                 let out = FromWorker::Loaded {
                     posts: index.docs.len(),
-                    tags: render::options("All tags", &facets.tags),
-                    years: render::options("All years", &facets.years),
+                    tags: render::options(&facets.tags),
+                    years: render::options(&facets.years),
                 };
                 self.index = Some(index);
                 out
@@ -71,6 +71,7 @@ impl Searcher {
                 hash: f.hash.clone(),
                 title: f.title.clone(),
                 page: f.page,
+                at: f.at.clone(),
             })
             .collect();
         let out = FromWorker::Results {
@@ -210,6 +211,7 @@ mod tests {
                 hash: "abc".into(),
                 title: "Golang vs Python for backend".into(),
                 page: false,
+                at: String::new(),
             }]
         );
         // Still wanted by the next keystroke until it arrives (the app tracks requests).

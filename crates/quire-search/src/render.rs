@@ -10,15 +10,21 @@ pub const SNIPPET_CHARS: usize = 160;
 
 /// The results list: each a link to the post (asking it to highlight the match), its date,
 /// and its snippet with the matched words in `<mark>` (empty until the post's text is here).
+/// Another language's post links to its own site, a full page load (`rel="external"` keeps
+/// the app's router out).
 pub fn results<'a>(base: &str, found: &[Found], text: impl Fn(&str) -> Option<&'a str>) -> String {
     let mut html = String::new();
     for (i, f) in found.iter().enumerate() {
+        let (site, rel) = match f.at.as_str() {
+            "" => (base, ""),
+            at => (at, " rel=\"alternate external\""),
+        };
         html.push_str(&format!(
-            "<li id=\"search-result-{i}\" role=\"option\" class=\"search-result\" aria-selected=\"false\"><a class=\"search-result-title\" tabindex=\"-1\" href=\"{}\">{}</a>",
+            "<li id=\"search-result-{i}\" role=\"option\" class=\"search-result\" aria-selected=\"false\"><a class=\"search-result-title\" tabindex=\"-1\" href=\"{}\"{rel}>{}</a>",
             escape(&if f.page {
-                url::page_route(base, &f.slug)
+                url::page_route(site, &f.slug)
             } else {
-                url::highlight_href(base, &f.slug, &f.terms)
+                url::highlight_href(site, &f.slug, &f.terms)
             }),
             escape(&f.title),
         ));
@@ -44,8 +50,8 @@ pub fn results<'a>(base: &str, found: &[Found], text: impl Fn(&str) -> Option<&'
 }
 
 /// `<option>`s for a filter: "All …", then each value with its number of posts.
-pub fn options<T: std::fmt::Display>(all: &str, values: &[(T, u32)]) -> String {
-    let mut html = format!("<option value=\"\">{}</option>", escape(all));
+pub fn options<T: std::fmt::Display>(values: &[(T, u32)]) -> String {
+    let mut html = String::new();
     for (v, n) in values {
         html.push_str(&format!(
             "<option value=\"{0}\">{0} ({n})</option>",
@@ -67,7 +73,25 @@ mod tests {
             hash: format!("h-{slug}"),
             terms: terms.iter().map(|t| t.to_string()).collect(),
             page: slug == "about",
+            at: String::new(),
         }
+    }
+
+    #[test]
+    fn another_languages_post_links_to_its_own_site_outside_the_router() {
+        let fr = Found {
+            at: "/blog/fr".into(),
+            ..found("bonjour", "Bonjour", &["bonjour"])
+        };
+        let html = results("/blog", &[found("hello", "Hello", &[]), fr], |_| None);
+        assert!(
+            html.contains("href=\"/blog/posts/hello/\">Hello<"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"/blog/fr/posts/bonjour/?highlight=bonjour\" rel=\"alternate external\">Bonjour<"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -107,11 +131,14 @@ mod tests {
 
     #[test]
     fn options_list_values_with_counts() {
-        let html = options("All tags", &[("go\"".to_string(), 2), ("web".into(), 1)]);
+        let html = options(&[("go\"".to_string(), 2), ("web".into(), 1)]);
         assert_eq!(
             html,
-            "<option value=\"\">All tags</option><option value=\"go&quot;\">go&quot; (2)</option><option value=\"web\">web (1)</option>"
+            "<option value=\"go&quot;\">go&quot; (2)</option><option value=\"web\">web (1)</option>"
         );
-        assert!(options("All years", &[(2024u16, 3)]).ends_with(">2024 (3)</option>"));
+        assert_eq!(
+            options(&[(2024u16, 3)]),
+            "<option value=\"2024\">2024 (3)</option>"
+        );
     }
 }

@@ -30,6 +30,10 @@ pub struct Doc {
     /// A standalone page (`/about/`) rather than a post.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub page: bool,
+    /// Another language's post, in a blog in several languages: the base path its site is at
+    /// (`/blog`, `/blog/fr`), which its links and Markdown are under; empty for the index's own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
 }
 
 /// The search index: the posts, and every term with the posts it occurs in, sorted by term so

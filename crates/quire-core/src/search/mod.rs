@@ -34,6 +34,7 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             hash: format!("h-{slug}"),
             page: false,
+            at: String::new(),
         }
     }
 
@@ -151,6 +152,7 @@ mod tests {
                     text: text.into(),
                     tag: tag.map(str::to_string),
                     year,
+                    all: false,
                 },
                 usize::MAX,
             )

@@ -25,6 +25,8 @@ pub struct Found {
     pub terms: Vec<String>,
     /// A standalone page rather than a post.
     pub page: bool,
+    /// Another language's: its site's base path ([`super::Doc::at`]).
+    pub at: String,
 }
 
 /// The answer to a [`Request`]: its id, how many posts matched, the best ones.
@@ -54,6 +56,7 @@ impl Index {
                         hash: d.hash.clone(),
                         terms: h.terms,
                         page: d.page,
+                        at: d.at.clone(),
                     }
                 })
                 .collect(),
@@ -69,6 +72,8 @@ pub struct Wanted {
     pub title: String,
     /// A standalone page's text (`pages/<slug>.md`) rather than a post's.
     pub page: bool,
+    /// Another language's post: the base its Markdown is under ([`super::Doc::at`]).
+    pub at: String,
 }
 
 /// What the app sends the worker.
@@ -216,6 +221,7 @@ impl ToWorker {
                         text,
                         tag: (!tag.is_empty()).then_some(tag),
                         year: (year != 0).then_some(year),
+                        all: false,
                     },
                     limit: RESULTS_SHOWN,
                 })
@@ -252,7 +258,7 @@ impl FromWorker {
                 Str(html),
                 list_of(wanted.into_iter().map(|w| {
                     let page = if w.page { "page" } else { "" };
-                    [w.slug, w.hash, w.title, page.to_string()]
+                    [w.slug, w.hash, w.title, page.to_string(), w.at]
                 })),
             ],
         })
@@ -274,13 +280,14 @@ impl FromWorker {
                 total: f.number()? as usize,
                 html: f.string()?,
                 wanted: f
-                    .strings::<4>()?
+                    .strings::<5>()?
                     .into_iter()
-                    .map(|[slug, hash, title, page]| Wanted {
+                    .map(|[slug, hash, title, page, at]| Wanted {
                         slug,
                         hash,
                         title,
                         page: !page.is_empty(),
+                        at,
                     })
                     .collect(),
             },
@@ -338,6 +345,7 @@ mod tests {
                     text: "rust".into(),
                     tag: Some("go".into()),
                     year: Some(2022),
+                    all: false,
                 },
                 limit: RESULTS_SHOWN,
             }),
@@ -361,6 +369,7 @@ mod tests {
                 text: "x".into(),
                 tag: None,
                 year: None,
+                all: false,
             },
             limit: RESULTS_SHOWN,
         })
@@ -390,12 +399,14 @@ mod tests {
                         hash: "h".into(),
                         title: "A".into(),
                         page: false,
+                        at: String::new(),
                     },
                     Wanted {
                         slug: "about".into(),
                         hash: "p".into(),
                         title: "About".into(),
                         page: true,
+                        at: "/blog/fr".into(),
                     },
                 ],
             },

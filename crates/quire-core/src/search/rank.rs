@@ -12,6 +12,9 @@ pub struct Query {
     pub text: String,
     pub tag: Option<String>,
     pub year: Option<u16>,
+    /// Every language's posts (a blog in several languages; `lang=all` in the address): which
+    /// index the app loads, so the worker never sees it.
+    pub all: bool,
 }
 
 impl Query {
