@@ -15,8 +15,9 @@ pub enum Saving {
     Idle,
     /// Asked the worker what it costs.
     Sizing,
-    /// The cost, waiting for the reader: bytes, posts.
-    Confirm(u64, usize),
+    /// The cost, waiting for the reader: bytes and posts of the page's language, and the bytes
+    /// of every language (0 in a blog in one).
+    Confirm(u64, usize, u64),
     /// Files done of total.
     Saving(u64, u64),
     /// Everything kept: bytes.
@@ -64,7 +65,11 @@ impl Offline {
                         .and_then(|v| v.as_f64())
                 };
                 let next = match (n("bytes"), n("saved"), n("failed"), n("done")) {
-                    (Some(b), ..) => Saving::Confirm(b as u64, n("posts").unwrap_or(0.0) as usize),
+                    (Some(b), ..) => Saving::Confirm(
+                        b as u64,
+                        n("posts").unwrap_or(0.0) as usize,
+                        n("all").unwrap_or(0.0) as u64,
+                    ),
                     (_, Some(b), ..) => Saving::Saved(b as u64),
                     (_, _, Some(f), _) => {
                         Saving::Failed(f.max(0.0) as u64, n("total").unwrap_or(0.0) as u64)
@@ -89,11 +94,12 @@ impl Offline {
         });
     }
 
-    /// Asks the worker what saving the whole blog costs (`"size"`), or to do it (`"save"`).
+    /// Asks the worker what saving the whole blog costs (`"size"`), or to do it: the page's
+    /// language (`"save"`) or every language (`"save-all"`).
     pub fn ask(self, what: &'static str) {
         let worker = workers().and_then(|w| w.controller());
         match worker.map(|w| w.post_message(&what.into())) {
-            Some(Ok(())) => self.saving.set(if what == "save" {
+            Some(Ok(())) => self.saving.set(if what != "size" {
                 Saving::Saving(0, 0)
             } else {
                 Saving::Sizing

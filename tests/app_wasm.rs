@@ -240,13 +240,23 @@ async fn the_offline_control_says_what_saving_costs_then_how_far_it_is() {
     };
     assert_eq!(buttons(), ["Save the whole blog for offline reading"]);
     assert_eq!(el.query_selector_all(".offline-mark").unwrap().length(), 1);
-    offline.saving.set(Saving::Confirm(1_349_999, 24));
+    offline.saving.set(Saving::Confirm(1_349_999, 24, 0));
     tick(0).await;
     assert_eq!(
         status(),
         "Every post (24), its pictures and the search index: 1.3 MB."
     );
     assert_eq!(buttons(), ["Save 1.3 MB", "Cancel"]);
+    // A blog in several languages: this one's, or every one.
+    offline
+        .saving
+        .set(Saving::Confirm(1_349_999, 24, 2_600_000));
+    tick(0).await;
+    assert!(status().starts_with("Every post in this language (24)"));
+    assert_eq!(
+        buttons(),
+        ["Save 1.3 MB", "Every language: 2.6 MB", "Cancel"]
+    );
     offline.saving.set(Saving::Saving(20, 97));
     tick(0).await;
     assert_eq!(status(), "Saving… 20 of 97 files");

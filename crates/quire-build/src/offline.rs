@@ -26,6 +26,18 @@ struct OfflineList {
     bytes: u64,
     /// How many posts that is.
     posts: usize,
+    /// A blog in several languages: each language's part (its folder, `""` for the default),
+    /// which is what saving keeps unless the reader asks for every language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    languages: Vec<LanguageList>,
+}
+
+#[derive(Default, serde::Serialize)]
+struct LanguageList {
+    dir: String,
+    files: Vec<String>,
+    bytes: u64,
+    posts: usize,
 }
 
 /// The search worker's files are kept when the reader searches or saves the blog, not at
@@ -67,8 +79,15 @@ fn without_icon_integrity(shell: &str) -> String {
 }
 
 /// Writes `sw.js`, `offline.json` and the web app manifest. Call it last: the list covers every
-/// file already in `out`.
-pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> Result<()> {
+/// file already in `out`. `languages`: each language's folder (`""` for the default, first)
+/// and posts.
+pub fn write(
+    out: &Path,
+    base: &str,
+    shell: &str,
+    site: &Site,
+    languages: &[(&str, usize)],
+) -> Result<()> {
     let hashed = crate::collect::hashed_files(out);
     let manifest = std::fs::read(out.join(quire_core::url::MANIFEST_PATH)).unwrap_or_default();
     let version = version(&hashed, &manifest);
@@ -116,21 +135,7 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
     let worker = TEMPLATE.replacen("__CONFIG__", &config.to_string(), 1);
     crate::collect::write(out, SERVICE_WORKER, worker)?;
 
-    let mut list = OfflineList {
-        posts,
-        ..OfflineList::default()
-    };
-    for (rel, size) in files(out)? {
-        if hashed.contains(&rel) {
-            if rel.starts_with(LATER) {
-                list.assets.push(rel);
-                list.bytes += size;
-            }
-        } else if saved(&rel) {
-            list.files.push(rel);
-            list.bytes += size;
-        }
-    }
+    let list = offline_list(files(out)?, &hashed, languages);
     crate::collect::write(out, OFFLINE_LIST_PATH, serde_json::to_string(&list)?)?;
 
     let icons: Vec<_> = icon
@@ -159,6 +164,66 @@ pub fn write(out: &Path, base: &str, shell: &str, site: &Site, posts: usize) -> 
         WEB_MANIFEST,
         serde_json::to_string_pretty(&app)? + "\n",
     )
+}
+
+/// What saving keeps, of the files in the output (path, size): every language's, and each one's
+/// part when there are several (a file under another language's folder is not this one's; the
+/// rest, the app's and `public/`'s, is every language's).
+fn offline_list(
+    files: Vec<(String, u64)>,
+    hashed: &[String],
+    languages: &[(&str, usize)],
+) -> OfflineList {
+    let mut list = OfflineList {
+        posts: languages.iter().map(|(_, n)| n).sum(),
+        ..OfflineList::default()
+    };
+    if languages.len() > 1 {
+        list.languages = languages
+            .iter()
+            .map(|(dir, posts)| LanguageList {
+                dir: dir.to_string(),
+                posts: *posts,
+                ..LanguageList::default()
+            })
+            .collect();
+    }
+    // The language a file is the data of (its folder, `""` for the default), if any: a
+    // bundle's pictures are published once, at the root, for every language.
+    let owner = |rel: &str| -> Option<String> {
+        let dir = languages
+            .iter()
+            .find(|(d, _)| !d.is_empty() && rel.starts_with(&format!("{d}/")));
+        match dir {
+            Some((d, _)) => Some(d.to_string()),
+            None => (quire_core::url::DATA_PATHS
+                .iter()
+                .any(|p| rel.starts_with(p))
+                && (rel.ends_with(".json") || rel.ends_with(".md")))
+            .then(String::new),
+        }
+    };
+    for (rel, size) in files {
+        if hashed.contains(&rel) {
+            if rel.starts_with(LATER) {
+                for l in list.languages.iter_mut() {
+                    l.bytes += size;
+                }
+                list.assets.push(rel);
+                list.bytes += size;
+            }
+        } else if saved(&rel) {
+            for l in list.languages.iter_mut() {
+                if owner(&rel).is_none_or(|d| d == l.dir) {
+                    l.files.push(rel.clone());
+                    l.bytes += size;
+                }
+            }
+            list.files.push(rel);
+            list.bytes += size;
+        }
+    }
+    list
 }
 
 /// The build's version: its content-hashed files (the app) and the manifest (every post's
@@ -232,6 +297,40 @@ mod tests {
         );
         assert_eq!(link(&once, "/b"), once);
         assert_eq!(icon(&once).as_deref(), Some("/b/favicon-1.svg"));
+    }
+
+    #[test]
+    fn each_language_saves_its_own_files_and_the_shared_ones() {
+        let files: Vec<(String, u64)> = [
+            ("posts/a.json", 10),
+            ("fr/posts/a.json", 20),
+            ("img/photo.png", 100),
+            ("quire-search-1.wasm", 1000),
+            ("fr/index.html", 5),
+            ("search/index.json", 7),
+            ("posts/trip/photo.png", 1),
+        ]
+        .iter()
+        .map(|(f, n)| (f.to_string(), *n))
+        .collect();
+        let hashed = vec!["quire-search-1.wasm".to_string()];
+        let list = offline_list(files.clone(), &hashed, &[("", 3), ("fr", 2)]);
+        assert_eq!((list.bytes, list.posts), (1138, 5));
+        let [en, fr] = &list.languages[..] else {
+            panic!()
+        };
+        let shared = ["img/photo.png", "posts/trip/photo.png"];
+        assert_eq!(
+            en.files,
+            ["posts/a.json", shared[0], "search/index.json", shared[1]]
+        );
+        assert_eq!((en.bytes, en.posts), (1118, 3));
+        assert_eq!(fr.files, ["fr/posts/a.json", shared[0], shared[1]]);
+        assert_eq!((fr.bytes, fr.posts), (1121, 2));
+        // One language: no parts, the same list as before.
+        let one = offline_list(files, &hashed, &[("", 3)]);
+        assert!(one.languages.is_empty());
+        assert!(!serde_json::to_string(&one).unwrap().contains("languages"));
     }
 
     #[test]

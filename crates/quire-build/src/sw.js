@@ -136,20 +136,34 @@ function checkForUpdate() {
 
 // "Save the whole blog" (the app's footer asks): "size" answers with what saving costs;
 // "save" keeps every file offline.json lists, a few at a time, telling the page how far it is.
+// In a blog in several languages both are the page's language's part of the list, with what
+// every language costs beside it, and "save-all" keeps every language.
 self.addEventListener("message", (event) => {
   const page = event.source;
   const tell = (message) => page && page.postMessage(message);
+  const part = (l) => languageOf(l, page && page.url) || l;
   if (event.data === "size") {
     event.waitUntil(
       list().then(
-        (l) => tell({ bytes: l.bytes, posts: l.posts }),
+        (l) => tell(l.languages ? { bytes: part(l).bytes, posts: part(l).posts, all: l.bytes } : { bytes: l.bytes, posts: l.posts }),
         () => tell({ failed: -1 }),
       ),
     );
-  } else if (event.data === "save") {
-    event.waitUntil(save(tell).catch(() => tell({ failed: -1 })));
+  } else if (event.data === "save" || event.data === "save-all") {
+    const pick = event.data === "save" ? part : (l) => l;
+    event.waitUntil(save(tell, pick).catch(() => tell({ failed: -1 })));
   }
 });
+
+// The part of the list for the language a page is in: its folder is the path's first segment
+// under the base (none for the default language).
+function languageOf(l, url) {
+  if (!l.languages || !url) return null;
+  const path = new URL(url).pathname.slice(BASE.length + 1);
+  const first = path.split("/")[0];
+  const part = l.languages.find((p) => p.dir && p.dir === first) || l.languages.find((p) => !p.dir);
+  return part && { assets: l.assets, files: part.files, bytes: part.bytes, posts: part.posts };
+}
 
 async function list() {
   const response = await fetch(at("offline.json"), { cache: "no-cache" });
@@ -159,8 +173,8 @@ async function list() {
 
 const SAVE_AT_ONCE = 6;
 
-async function save(tell) {
-  const l = await list();
+async function save(tell, pick) {
+  const l = pick(await list());
   const jobs = [...l.assets.map((p) => [CONFIG.app, p]), ...l.files.map((p) => [CONFIG.pages, p])];
   const total = jobs.length;
   tell({ done: 0, total });
