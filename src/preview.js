@@ -13,7 +13,15 @@ const loader = document.querySelector('meta[name="quire-preview"]');
 const site = JSON.parse(document.getElementById("quire-data").textContent).site;
 const templatesData = document.getElementById("quire-templates");
 const templates = templatesData ? JSON.parse(templatesData.textContent) : {};
+// A blog in several languages: theirs settings, so a draft named `x.fr.md` previews as French.
+const languagesData = document.getElementById("quire-languages");
+const languages = languagesData ? JSON.parse(languagesData.textContent) : [];
+// What this page says, in the site's words (crates/quire-build/src/preview.rs).
+const wordsData = document.getElementById("quire-preview-words");
+const say = wordsData ? JSON.parse(wordsData.textContent) : {};
+const fileName = $("preview-name");
 const KEY = "quire-preview-draft";
+// The draft's file name says its language to the build (`x.fr.md`), so it can be edited.
 let name = "draft.md";
 let slug = null;
 
@@ -31,7 +39,7 @@ const render = () => {
   busy = true;
   pending = false;
   id += 1;
-  worker.postMessage(JSON.stringify({ id, name, text: text.value, site, templates, base }));
+  worker.postMessage(JSON.stringify({ id, name, text: text.value, site, templates, languages, base }));
 };
 
 const show = (answer) => {
@@ -48,7 +56,7 @@ const show = (answer) => {
       if (d.line) {
         const go = document.createElement("button");
         go.type = "button";
-        go.textContent = `Line ${d.line}`;
+        go.textContent = say.line.replace("{n}", d.line);
         go.addEventListener("click", () => selectLine(d.line));
         li.append(go, " ");
       }
@@ -58,7 +66,7 @@ const show = (answer) => {
   );
   if (!answer.diagnostics.length) {
     const li = document.createElement("li");
-    li.textContent = "Nothing to report: the build reads this post as it is.";
+    li.textContent = say.nothing;
     said.append(li);
   }
 };
@@ -80,17 +88,17 @@ if (loader) {
     if (pending || answer.id === 0) render();
   };
   worker.onerror = () => {
-    status.textContent = "The preview could not start; reload the page to try again.";
+    status.textContent = say.failed;
   };
 } else {
-  status.textContent = "This build has no preview worker.";
+  status.textContent = say.noWorker;
 }
 
 const keep = () => {
   try {
     localStorage.setItem(KEY, JSON.stringify({ name, text: text.value }));
   } catch {
-    status.textContent = "This browser would not keep the draft (storage full or refused).";
+    status.textContent = say.notKept;
   }
 };
 text.addEventListener("input", () => {
@@ -101,12 +109,13 @@ text.addEventListener("input", () => {
 const open = async (file) => {
   if (!file) return;
   if (!/\.(md|markdown)$/i.test(file.name)) {
-    status.textContent = `${file.name} is not a Markdown file (.md or .markdown).`;
+    status.textContent = say.notMarkdown.replace("{name}", file.name);
     return;
   }
   name = file.name;
+  fileName.value = name;
   text.value = await file.text();
-  status.textContent = `Opened ${file.name}.`;
+  status.textContent = say.opened.replace("{name}", file.name);
   keep();
   render();
 };
@@ -127,6 +136,7 @@ $("preview-download").addEventListener("click", () => {
 $("preview-clear").addEventListener("click", () => {
   text.value = "";
   name = "draft.md";
+  fileName.value = name;
   try {
     localStorage.removeItem(KEY);
   } catch {}
@@ -155,4 +165,12 @@ try {
     text.value = kept.text || "";
   }
 } catch {}
+fileName.value = name;
+// A name the build would read (`.md`): the draft is previewed as that file.
+fileName.addEventListener("input", () => {
+  const typed = fileName.value.trim();
+  name = /\.(md|markdown)$/i.test(typed) ? typed : `${typed || "draft"}.md`;
+  keep();
+  render();
+});
 render();

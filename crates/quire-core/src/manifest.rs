@@ -111,7 +111,9 @@ impl From<Language> for (String, String) {
 }
 
 /// `[languages.<code>]`'s settings besides the name: what the language's site changes.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Serialized only for the `/preview/` page's worker (a draft named `x.fr.md` previews as
+/// French), with every word; data files never carry them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LanguageSettings {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -120,7 +122,40 @@ pub struct LanguageSettings {
     /// Hugo's `contentDir`: the folder under `posts/` and `pages/` holding this language's
     /// files (`fr` for `public/posts/fr/…`).
     pub content_dir: Option<String>,
+    #[serde(with = "crate::strings::every_word")]
     pub strings: crate::strings::Strings,
+}
+
+/// A language with its settings, as the `/preview/` page carries them (a [`Language`] in data
+/// files is only its code and name).
+#[cfg(feature = "meta")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LanguageTable {
+    pub code: String,
+    pub name: String,
+    pub settings: LanguageSettings,
+}
+
+#[cfg(feature = "meta")]
+impl From<&Language> for LanguageTable {
+    fn from(l: &Language) -> Self {
+        LanguageTable {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            settings: l.settings.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "meta")]
+impl From<LanguageTable> for Language {
+    fn from(t: LanguageTable) -> Self {
+        Language {
+            code: t.code,
+            name: t.name,
+            settings: t.settings,
+        }
+    }
 }
 
 impl Site {
@@ -1009,8 +1044,8 @@ impl RouteData for Archive {
     }
 }
 
-/// Titles of pages that have no data of their own.
-pub const SEARCH_TITLE: &str = "Search";
+/// The title of a page whose data is missing (the app's own in English; pages the build
+/// makes take their language's `page_not_found`).
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 
 /// What a prerendered page embeds for the app (`<script type="application/json">`): only what
@@ -1137,6 +1172,20 @@ mod tests {
             hash: "h".into(),
             ..PostEntry::default()
         }
+    }
+
+    #[test]
+    fn a_language_travels_to_the_preview_with_every_setting_and_word() {
+        let (site, _) = crate::site::parse(
+            "quire.toml",
+            "language = \"en\"\n[languages.fr]\ntitle = \"Carnet\"\ncontent_dir = \"fr\"\n",
+        );
+        let fr = &site.languages[1];
+        let json = serde_json::to_string(&LanguageTable::from(fr)).unwrap();
+        let back: Language = serde_json::from_str::<LanguageTable>(&json).unwrap().into();
+        assert_eq!(&back, fr);
+        assert_eq!(back.settings.strings.date(2024, 3, 15), "15 mars 2024");
+        assert_eq!(back.settings.content_dir.as_deref(), Some("fr"));
     }
 
     #[test]

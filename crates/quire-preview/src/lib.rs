@@ -28,16 +28,28 @@ pub struct Preview {
 
 /// Reads `text` as the file `public/posts/<file_name>` of a site with `site`'s settings, under
 /// the base path `base` (`""` or `/blog`). Drafts (`draft: true`) are shown, as under
-/// `make serve`. Code is not highlighted (syntect stays out of the browser).
+/// `make serve`. Code is not highlighted (syntect stays out of the browser). In a blog in
+/// several languages the name says the draft's language, as it does to the build
+/// (`x.fr.md`): it is read and shown as that language's site would publish it.
 pub fn preview(file_name: &str, text: &str, site: Site, base: &str) -> Preview {
     let file = SourceFile {
         display_path: format!("public/posts/{file_name}"),
         rel_path: format!("posts/{file_name}"),
         bytes: text.as_bytes().to_vec(),
     };
-    let build = quire_core::site_build::build_site(&[file], site, true);
+    let (languages, mut diagnostics) = quire_core::language::files(&site, vec![file]);
+    let (code, files) = languages
+        .into_iter()
+        .find(|(_, files)| !files.is_empty())
+        .unwrap_or_default();
+    let base = &site.language_base(base, &code);
+    let site = match site.languages.is_empty() {
+        true => site,
+        false => quire_core::language::site(&site, &code),
+    };
+    let build = quire_core::site_build::build_site(&files, site, true);
     let data = build.data(base);
-    let diagnostics = build.diagnostics.clone();
+    diagnostics.extend(build.diagnostics.iter().cloned());
     let Some((post, post_data)) = build.posts.first().zip(data.posts.first()) else {
         return Preview {
             main: String::new(),
@@ -102,6 +114,40 @@ mod tests {
         assert!(p.main.contains("2022-15-03 10:18:00"));
         assert!(p.main.contains("<h2 id="));
         assert!(p.main.contains("min read"));
+    }
+
+    #[test]
+    fn a_draft_named_as_a_translation_previews_in_its_language() {
+        let config = "title = \"Field notes\"\nlanguage = \"en\"\n[languages.fr]\ntitle = \"Carnet\"\n[languages.fr.strings]\nmin_read = \"{n} min à lire\"\n";
+        let (site, d) = quire_core::site::parse("quire.toml", config);
+        assert!(d.is_empty(), "{d:?}");
+        let draft = "---\ntitle: Bonjour\ndate: 2024-03-15\ntags: [voyage]\n---\nUn texte.\n";
+        let p = preview("bonjour.fr.md", draft, site.clone(), "/blog");
+        assert_eq!(
+            p.slug.as_deref(),
+            Some("bonjour"),
+            "the language is not in the slug"
+        );
+        assert!(p.main.contains("15 mars 2024"), "{}", p.main);
+        assert!(p.main.contains("1 min à lire"), "{}", p.main);
+        assert!(
+            p.main.contains("href=\"/blog/fr/tags/voyage/\""),
+            "{}",
+            p.main
+        );
+        // The same draft under its plain name is English, at the root.
+        let en = preview("bonjour.md", draft, site.clone(), "/blog");
+        assert!(en.main.contains("15 March 2024") && en.main.contains("/blog/tags/voyage/"));
+        // A language the site does not have: a post of its own, with the build's warning.
+        let de = preview("hallo.de.md", draft, site, "/blog");
+        assert_eq!(de.slug.as_deref(), Some("hallo-de"));
+        assert!(
+            de.diagnostics
+                .iter()
+                .any(|d| d.to_string().contains("[languages.de]")),
+            "{:?}",
+            de.diagnostics
+        );
     }
 
     #[test]

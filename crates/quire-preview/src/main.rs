@@ -19,6 +19,9 @@ struct Draft {
     /// What template code may use (the page embeds it beside the settings).
     #[serde(default)]
     templates: quire_core::manifest::Templates,
+    /// A blog in several languages: each with its settings (the site's data names them only).
+    #[serde(default)]
+    languages: Vec<quire_core::manifest::LanguageTable>,
     base: String,
 }
 
@@ -41,10 +44,13 @@ struct Said {
 
 fn answer(message: &str) -> Option<String> {
     let draft: Draft = serde_json::from_str(message).ok()?;
-    let site = Site {
+    let mut site = Site {
         templates: draft.templates,
         ..draft.site
     };
+    if !draft.languages.is_empty() {
+        site.languages = draft.languages.into_iter().map(Into::into).collect();
+    }
     let p = quire_preview::preview(&draft.name, &draft.text, site, &draft.base);
     let out = Answer {
         id: draft.id,
