@@ -236,7 +236,9 @@ pub fn hreflang(manifest: &Manifest, alternates: &[(String, String)]) -> Vec<(St
     links
 }
 
-pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
+/// Every address of the site, with each one's versions in the other languages: `pages` are
+/// the standalone pages' entries (their translations; the manifest names them only).
+pub fn sitemap(manifest: &Manifest, pages: &[&PostEntry], base: &str) -> Option<String> {
     let site = &manifest.site;
     let mut locs = vec![(absolute(manifest, &url::home(base))?, None)];
     for e in manifest.site.pages.iter() {
@@ -269,7 +271,11 @@ pub fn sitemap(manifest: &Manifest, base: &str) -> Option<String> {
     let posts = manifest.posts.iter().filter(|e| !e.draft);
     let alternates: HashMap<String, Vec<(String, String)>> =
         std::iter::once(site.alternates(base, None))
-            .chain(posts.map(|e| site.alternates(base, Some(e))))
+            .chain(
+                posts
+                    .chain(pages.iter().copied())
+                    .map(|e| site.alternates(base, Some(e))),
+            )
             .filter_map(|a| {
                 let own = absolute(manifest, &a.first()?.1)?;
                 Some((own, hreflang(manifest, &a)))

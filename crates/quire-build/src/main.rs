@@ -191,16 +191,22 @@ fn run(args: &Args) -> Result<ExitCode> {
         collect::copy_assets(&args.out, &builds, &input)?;
         let shell = read_shell(args)?;
         let mut policy = None;
-        for (e, redirects) in editions.iter_mut().zip(&redirects) {
-            e.build.highlight(&highlight::highlight);
-            // Index pages and each post's data (neighbours, links, headings, highlighting):
-            // made once, written as files and embedded in the prerendered pages.
-            let data = e.build.data(&e.base);
-            collect::write_output(&e.out(&args.out), &e.build, &data)?;
-            let p = write_pages(args, e, &data, &shell, &mut diags_after)?;
+        // Index pages and each post's data (neighbours, links, headings, highlighting): made
+        // once, written as files and embedded in the prerendered pages.
+        let data: Vec<_> = editions
+            .iter_mut()
+            .map(|e| {
+                e.build.highlight(&highlight::highlight);
+                e.build.data(&e.base)
+            })
+            .collect();
+        for ((e, redirects), data) in editions.iter().zip(&redirects).zip(&data) {
+            collect::write_output(&e.out(&args.out), &e.build, data)?;
+            let p = write_pages(args, e, data, &shell, &mut diags_after)?;
             policy = policy.or(p);
             write_feeds(args, e, redirects)?;
         }
+        language::write_search_all(&args.out, &editions, &data)?;
         write_host_files(
             args,
             &editions,
@@ -360,7 +366,16 @@ fn write_preview(args: &Args, build: &quire_core::site_build::SiteBuild, html: &
             .collect(),
         ..build.manifest.site.templates.clone()
     };
-    let html = preview::page(html, &args.base, loader.as_deref(), &templates);
+    let languages = &build.manifest.site.languages;
+    let say = &build.manifest.site.strings;
+    let html = preview::page(
+        html,
+        &args.base,
+        loader.as_deref(),
+        &templates,
+        languages,
+        say,
+    );
     collect::write(&args.out, preview::PAGE, &html)
 }
 
@@ -397,7 +412,8 @@ fn write_feeds(
             write(&path, &atom)?;
         }
     }
-    if let Some(sitemap) = feed::sitemap(manifest, base) {
+    let pages: Vec<_> = build.pages.iter().map(|p| &p.entry).collect();
+    if let Some(sitemap) = feed::sitemap(manifest, &pages, base) {
         write("sitemap.xml", &sitemap)?;
     }
     Ok(())
@@ -440,8 +456,11 @@ fn write_host_files(
     write("_headers", &feed::headers(&args.base, &hashed, policy))?;
     if let Ok(shell) = shell.as_ref().map(String::as_str) {
         if args.release {
-            let posts = editions.iter().map(|e| e.build.posts.len()).sum();
-            offline::write(&args.out, &args.base, shell, &manifest.site, posts)?;
+            let languages: Vec<(&str, usize)> = editions
+                .iter()
+                .map(|e| (e.dir.as_str(), e.build.posts.len()))
+                .collect();
+            offline::write(&args.out, &args.base, shell, &manifest.site, &languages)?;
         }
     }
     Ok(())
