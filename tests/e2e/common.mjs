@@ -57,11 +57,12 @@ export function contrasts(selectors) {
   return out;
 }
 
-// The project's build (root or /blog/), copied so a test may change it, served by a static
-// server of the test's own, which the test can stop (the network down) or edit (a new build).
-export async function ownSite(testInfo) {
+// The project's build (root or /blog/, or `dist` under the project's base), copied so a test
+// may change it, served by a static server of the test's own, which the test can stop (the
+// network down) or edit (a new build).
+export async function ownSite(testInfo, dist) {
   const base = new URL(testInfo.project.use.baseURL).pathname;
-  const dist = base === "/" ? "target/e2e/dist-root" : "target/e2e/dist-blog";
+  dist ||= base === "/" ? "target/e2e/dist-root" : "target/e2e/dist-blog";
   const dir = await mkdtemp(join(tmpdir(), "quire-offline-"));
   await cp(dist, dir, { recursive: true });
   const port = 20000 + Math.floor(Math.random() * 20000);

@@ -3,7 +3,9 @@
 // the app) landing on the translation or that language's home, each language's index, feed,
 // search and interface words its own, and a reload on a French address.
 import { test, expect } from "@playwright/test";
-import { failOnPageErrors, started } from "./common.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { failOnPageErrors, ownSite, started } from "./common.mjs";
 
 failOnPageErrors();
 
@@ -133,4 +135,105 @@ test("a reload on a French address serves the French page; its bundle's picture 
   const box = page.getByRole("combobox", { name: "Rechercher dans les articles" });
   await box.fill("phare");
   await expect(page.locator("#search-results .search-result-title")).toHaveText(["Un voyage sur la côte"]);
+});
+
+test("the search page speaks French, and searches every language when asked", async ({ page, baseURL }) => {
+  await page.goto("fr/search/");
+  await expect(page).toHaveTitle("Recherche · Carnet de terrain");
+  await started(page);
+  await expect(page.locator(".search-filter > span")).toHaveText(["Étiquette", "Année", "Langue"]);
+  await expect(page.locator(".search-help kbd")).toHaveText(["↑", "↓", "Enter", "Esc", "/"]);
+  await expect(page.locator(".search-help")).toContainText("pour choisir");
+  const box = page.getByRole("combobox", { name: "Rechercher dans les articles" });
+  await box.fill("kingfishers");
+  await expect(page.locator(".search-status")).toHaveText("Aucun article ne correspond à « kingfishers ».");
+  // Every language: the English post, linked to the English site, with its snippet.
+  const languageFilter = () => page.getByRole("combobox", { name: /^Langue/ });
+  await languageFilter().selectOption("all");
+  await expect(page).toHaveURL(/lang=all/);
+  const result = page.locator("#search-results .search-result-title");
+  await expect(result).toHaveText(["Hello, world"]);
+  await expect(result).toHaveAttribute("href", `${new URL("posts/hello/", baseURL).pathname}?highlight=kingfishers`);
+  await expect(result).toHaveAttribute("rel", "alternate external");
+  await expect(page.locator(".search-status")).toHaveText("1 article correspond à « kingfishers ».");
+  await expect(page.locator("#search-results .search-snippet mark")).toHaveText(/kingfishers/i);
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page).toHaveURL(new URL("posts/hello/?highlight=kingfishers", baseURL).href);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("h1.article-title")).toHaveText("Hello, world");
+  // The address keeps the choice: reloaded, the French page searches every language again.
+  await page.goto("fr/search/?q=marche&lang=all");
+  await started(page);
+  await expect(languageFilter()).toHaveValue("all");
+  await expect(page.locator("#search-results .search-result-title").first()).toBeVisible();
+  const titles = await page.locator("#search-results .search-result-title").allTextContents();
+  expect(titles).toContain("Bonjour le monde");
+  // Back to this language only.
+  await languageFilter().selectOption("");
+  await expect(page).not.toHaveURL(/lang=all/);
+  await box.fill("kingfishers");
+  await expect(page.locator(".search-status")).toHaveText("Aucun article ne correspond à « kingfishers ».");
+});
+
+test("a French article's words are French: its categories, copy button and footer, in the app too", async ({ page }) => {
+  await page.goto("fr/posts/rust/ownership/");
+  await expect(page.locator("footer.site-footer")).toContainText("Écrit en Markdown, rendu en WebAssembly par quire.");
+  await expect(page.locator(".categories")).toHaveText("Dans langages");
+  await started(page);
+  const copy = page.getByRole("button", { name: "Copier le code" });
+  await expect(copy).toHaveText("Copier");
+  await expect(page.locator(".categories")).toHaveText("Dans langages");
+  // In-app navigation to another French post keeps the words.
+  await page.getByRole("link", { name: "le voyage en train" }).click();
+  await expect(page.locator("h1.article-title")).toHaveText("Un long voyage en train");
+  await expect(page.locator("footer.site-footer")).toContainText("Écrit en Markdown");
+});
+
+test("a draft named x.fr.md previews as the French site would publish it", async ({ page, baseURL }) => {
+  await page.goto("preview/");
+  await page.locator("#preview-name").fill("essai.fr.md");
+  await page.locator("#preview-text").fill("---\ntitle: Essai\ndate: 2024-03-15\ntags: [marches]\n---\nUn texte.\n");
+  const output = page.locator("#preview-output");
+  await expect(output.locator(".post-meta time")).toHaveText("15 mars 2024");
+  await expect(output.locator(".reading-time")).toHaveText("1 min de lecture");
+  await expect(output.locator('a[href$="/tags/marches/"]')).toHaveAttribute("href", new URL("fr/tags/marches/", baseURL).pathname);
+  await expect(page.locator("#preview-said li")).toHaveText(["Nothing to report: the build reads this post as it is."]);
+  // The same draft under a plain name is English.
+  await page.locator("#preview-name").fill("essai.md");
+  await expect(output.locator(".post-meta time")).toHaveText("15 March 2024");
+});
+
+test.describe("offline", () => {
+  test.use({ serviceWorkers: "allow" });
+
+  // As the app says a size (quire_core::offline::size_label).
+  const size = (b) => (b >= 1e6 ? ((t) => `${Math.floor(t / 10)}.${t % 10} MB`)(Math.floor((b + 5e4) / 1e5)) : `${Math.ceil(b / 1000)} KB`);
+
+  test("saving offline on a French page saves French, and says what every language would cost", async ({ page }, testInfo) => {
+    const s = await ownSite(testInfo, "target/e2e/dist-languages");
+    try {
+      const list = JSON.parse(await readFile(join(s.dir, "offline.json"), "utf8"));
+      const fr = list.languages.find((l) => l.dir === "fr");
+      await page.goto(s.url("fr/"));
+      await started(page);
+      await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+      const save = page.locator(".offline-save");
+      await save.getByRole("button", { name: "Enregistrer tout le blog pour le lire hors ligne" }).click();
+      await expect(save.getByRole("status")).toHaveText(
+        `Tous les articles dans cette langue (${fr.posts}), leurs images et l’index de recherche : ${size(fr.bytes)}.`,
+      );
+      await expect(save.getByRole("button", { name: `Toutes les langues : ${size(list.bytes)}` })).toBeVisible();
+      await expect(save.getByRole("button", { name: "Annuler" })).toBeVisible();
+      await save.getByRole("button", { name: `Enregistrer ${size(fr.bytes)}` }).click();
+      await expect(save.getByRole("status")).toHaveText(`Enregistré (${size(fr.bytes)}) : tous les articles et la recherche fonctionnent sans réseau.`);
+      const kept = await page.evaluate(async () => (await (await caches.open("quire-pages")).keys()).map((r) => new URL(r.url).pathname));
+      expect(kept).toContain("/blog/fr/posts/hello.json");
+      expect(kept).toContain("/blog/posts/trip/photo.png");
+      expect(kept).not.toContain("/blog/posts/hello.json");
+      await expect(page.locator(".offline-mark")).toHaveCount(5);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -988,6 +988,82 @@ fn a_blog_in_two_languages_is_two_sites_linked_by_their_translations() {
     assert!(read("fr/feed.xml").contains("Un voyage sur la côte"));
     assert!(!read("fr/feed.xml").contains("A trip to the coast"));
     assert!(read("robots.txt").contains("Sitemap: https://notes.example/blog/fr/sitemap.xml"));
+    // Standalone pages' translations are in the sitemap too.
+    assert!(
+        read("fr/sitemap.xml").contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://notes.example/blog/about/\"/>"),
+        "{}",
+        read("fr/sitemap.xml")
+    );
+
+    // Search: each language's index holds its posts; "all languages" beside it holds every
+    // one, the others' linked to their own site.
+    let index = |rel: &str| -> Vec<(String, String)> {
+        let v: serde_json::Value = serde_json::from_str(&read(rel)).unwrap();
+        v["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let at = d["at"].as_str().unwrap_or_default().to_string();
+                (d["title"].as_str().unwrap().to_string(), at)
+            })
+            .collect()
+    };
+    let fr_only = index("fr/search/index.json");
+    assert!(fr_only.iter().all(|(_, at)| at.is_empty()));
+    assert!(!fr_only.iter().any(|(t, _)| t == "Hello, world"));
+    let fr_all = index("fr/search/all.json");
+    assert!(
+        fr_all.contains(&("Hello, world".into(), "/blog".into())),
+        "{fr_all:?}"
+    );
+    assert!(
+        fr_all.contains(&("Bonjour le monde".into(), String::new())),
+        "{fr_all:?}"
+    );
+    assert!(index("search/all.json").contains(&("Bonjour le monde".into(), "/blog/fr".into())));
+
+    // Saving offline: each language's part of the list, the shared files in both.
+    let list: serde_json::Value = serde_json::from_str(&read("offline.json")).unwrap();
+    let part = |dir: &str| -> Vec<String> {
+        let l = list["languages"].as_array().unwrap();
+        let p = l.iter().find(|p| p["dir"] == dir).unwrap();
+        p["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_string())
+            .collect()
+    };
+    let (en_files, fr_files) = (part(""), part("fr"));
+    assert!(
+        en_files.contains(&"posts/hello.json".to_string()),
+        "{en_files:?}"
+    );
+    assert!(
+        !en_files.iter().any(|f| f.starts_with("fr/")),
+        "{en_files:?}"
+    );
+    assert!(
+        fr_files.contains(&"fr/posts/hello.json".to_string()),
+        "{fr_files:?}"
+    );
+    assert!(
+        !fr_files.contains(&"posts/hello.json".to_string()),
+        "{fr_files:?}"
+    );
+    // The bundle's picture, published once for both.
+    let photo = "posts/trip/photo.png".to_string();
+    assert!(en_files.contains(&photo) && fr_files.contains(&photo));
+
+    // The preview page carries each language's settings for its worker.
+    let preview = read("preview/index.html");
+    assert!(
+        preview
+            .contains("<script type=\"application/json\" id=\"quire-languages\">[{\"code\":\"en\""),
+        "{preview}"
+    );
+    assert!(preview.contains("\"title\":\"Carnet de terrain\""));
 }
 
 #[test]
@@ -1001,6 +1077,13 @@ fn language_mistakes_are_reported_with_file_and_reason() {
     fs::write(
         p.path().join("quire.toml"),
         "title = \"T\"\n[languages.fr]\n[languages.Deutsch]\n",
+    )
+    .unwrap();
+    // A page at the French site's address.
+    fs::create_dir_all(p.path().join("public/pages")).unwrap();
+    fs::write(
+        p.path().join("public/pages/fr.md"),
+        "---\ntitle: FR\n---\nx",
     )
     .unwrap();
     let o = run(p.path(), &["check"]);
@@ -1020,5 +1103,9 @@ fn language_mistakes_are_reported_with_file_and_reason() {
         "{err}"
     );
     assert!(!err.contains("v1.2.md"), "{err}");
+    assert!(
+        err.contains("public/pages/fr.md: slug \"fr\": already used by the Français site at /fr/"),
+        "{err}"
+    );
     assert!(err.contains("4 posts published"), "{err}");
 }
