@@ -78,36 +78,9 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     Effect::new(move |_| set_title(Some(&words.search), &app.site_title()));
-    // Reached by the `/` key or a link inside the app, the box takes the typing at once (an
-    // effect: it never runs while prerendering).
-    Effect::new(move |_| {
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = document()
-                .get_element_by_id("search-input")
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = input.focus();
-            }
-        });
-    });
+    focus_the_box();
 
-    // The highlighted result for the keyboard; none until an arrow key is pressed. The list
-    // is the worker's HTML, so the choice is shown by setting its class on the DOM.
-    let active = RwSignal::new(None::<usize>);
-    Effect::new(move |previous: Option<Option<Query>>| {
-        let shown = search.shown.with(|s| s.as_ref().map(|s| s.query.clone()));
-        if previous.as_ref() == Some(&shown) {
-            // The same results again, now with snippets: the choice stays, marked on the new
-            // list once it is in the page (its HTML is set by an effect of its own, which may
-            // run after this one: under load the mark was lost).
-            request_animation_frame(move || show_active(active.get_untracked()));
-        } else {
-            active.set(None);
-        }
-        shown
-    });
-    Effect::new(move |_| show_active(active.get()));
+    let active = keyboard_choice(search);
 
     let open = {
         let navigate = navigate.clone();
@@ -150,6 +123,104 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
 
+    let status = status_line(app, search, query);
+    let filters = filters(app, search, query, Rc::new(sync_url.clone()));
+    let results = move || search.shown.with(|s| s.as_ref().map(|s| s.html.clone()));
+    let shown_query = move || {
+        search
+            .shown
+            .with(|s| s.as_ref().map(|s| s.query.text.clone()))
+    };
+
+    view! {
+        <section class="search-page" role="search">
+            <h1>{words.search.as_str()}</h1>
+            <div class="search-box">
+                <input
+                    id="search-input"
+                    class="search-input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    autofocus=true
+                    placeholder=format!("{}…", words.search_posts)
+                    aria-label=words.search_posts.as_str()
+                    role="combobox"
+                    aria-autocomplete="list"
+                    aria-controls="search-results"
+                    aria-expanded=move || search.shown.with(|s| s.is_some()).to_string()
+                    aria-activedescendant=move || active.get().map(|i| format!("search-result-{i}"))
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input={
+                        let sync_later = sync_later.clone();
+                        move |e| {
+                            let text = event_target_value(&e);
+                            query.update(|q| q.text = text);
+                            search.ask(app.base, query.get_untracked());
+                            sync_later();
+                        }
+                    }
+                    on:keydown=on_key
+                />
+                {filters}
+            </div>
+            {status}
+            <ol
+                id="search-results"
+                class="search-results"
+                role="listbox"
+                aria-label=words.results.as_str()
+                data-query=shown_query
+                inner_html=results
+            ></ol>
+            <p class="search-help" inner_html=keys_help(&words.search_keys)></p>
+        </section>
+    }
+}
+
+/// Reached by the `/` key or a link inside the app, the box takes the typing at once (an
+/// effect: it never runs while prerendering).
+fn focus_the_box() {
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = document()
+                .get_element_by_id("search-input")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
+            }
+        });
+    });
+}
+
+/// The result the keyboard highlights; none until an arrow key is pressed. The list is the
+/// worker's HTML, so the choice is shown by setting its class on the DOM.
+fn keyboard_choice(search: crate::search::Search) -> RwSignal<Option<usize>> {
+    let active = RwSignal::new(None::<usize>);
+    Effect::new(move |previous: Option<Option<Query>>| {
+        let shown = search.shown.with(|s| s.as_ref().map(|s| s.query.clone()));
+        if previous.as_ref() == Some(&shown) {
+            // The same results again, now with snippets: the choice stays, marked on the new
+            // list once it is in the page (its HTML is set by an effect of its own, which may
+            // run after this one: under load the mark was lost).
+            request_animation_frame(move || show_active(active.get_untracked()));
+        } else {
+            active.set(None);
+        }
+        shown
+    });
+    Effect::new(move |_| show_active(active.get()));
+    active
+}
+
+/// The line under the box: loading, a failure to retry, or how many posts match.
+fn status_line(
+    app: crate::state::AppContext,
+    search: crate::search::Search,
+    query: RwSignal<Query>,
+) -> impl Fn() -> AnyView + Copy {
+    let words = app.strings();
     let summary_line = move || {
         let q = query.get();
         search.status.with(|status| {
@@ -173,6 +244,18 @@ pub fn SearchPage() -> impl IntoView {
         .into_any(),
         _ => view! { <p class="search-status" role="status">{summary_line}</p> }.into_any(),
     };
+    status
+}
+
+/// The tag, year and (in a blog in several languages) language filters. A change updates the
+/// query and, at once, the address (`sync_url`).
+fn filters(
+    app: crate::state::AppContext,
+    search: crate::search::Search,
+    query: RwSignal<Query>,
+    sync_url: Rc<dyn Fn()>,
+) -> impl IntoView {
+    let words = app.strings();
     // The worker writes the options and the results as escaped HTML: the page only sets it.
     // Memos, so typing in the box does not rebuild the filters.
     let tag = Memo::new(move |_| query.with(|q| q.tag.clone()));
@@ -248,59 +331,7 @@ pub fn SearchPage() -> impl IntoView {
                 app.base,
             )
         });
-    let results = move || search.shown.with(|s| s.as_ref().map(|s| s.html.clone()));
-    let shown_query = move || {
-        search
-            .shown
-            .with(|s| s.as_ref().map(|s| s.query.text.clone()))
-    };
-
-    view! {
-        <section class="search-page" role="search">
-            <h1>{words.search.as_str()}</h1>
-            <div class="search-box">
-                <input
-                    id="search-input"
-                    class="search-input"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    autofocus=true
-                    placeholder=format!("{}…", words.search_posts)
-                    aria-label=words.search_posts.as_str()
-                    role="combobox"
-                    aria-autocomplete="list"
-                    aria-controls="search-results"
-                    aria-expanded=move || search.shown.with(|s| s.is_some()).to_string()
-                    aria-activedescendant=move || active.get().map(|i| format!("search-result-{i}"))
-                    prop:value=move || query.with(|q| q.text.clone())
-                    on:input={
-                        let sync_later = sync_later.clone();
-                        move |e| {
-                            let text = event_target_value(&e);
-                            query.update(|q| q.text = text);
-                            search.ask(app.base, query.get_untracked());
-                            sync_later();
-                        }
-                    }
-                    on:keydown=on_key
-                />
-                {tag_filter}
-                {year_filter}
-                {language_filter}
-            </div>
-            {status}
-            <ol
-                id="search-results"
-                class="search-results"
-                role="listbox"
-                aria-label=words.results.as_str()
-                data-query=shown_query
-                inner_html=results
-            ></ol>
-            <p class="search-help" inner_html=keys_help(&words.search_keys)></p>
-        </section>
-    }
+    (tag_filter, year_filter, language_filter)
 }
 
 /// One of the filters: its label, its options' markup and value, what a change does. One

@@ -344,7 +344,7 @@ fn write_pages(
                 if page.path != preview::PAGE {
                     collect::write(&out, &page.path, &page.html)?;
                 } else if e.is_default() {
-                    write_preview(args, build, &page.html)?;
+                    preview::write(&args.out, &args.base, build, &page.html)?;
                 }
             }
         }
@@ -352,31 +352,6 @@ fn write_pages(
         Err(_) => {}
     }
     Ok(policy)
-}
-
-/// `/preview/`: the editor's page, with what its worker needs to read a draft as the build would.
-fn write_preview(args: &Args, build: &quire_core::site_build::SiteBuild, html: &str) -> Result<()> {
-    let loader = worker::rename(&args.out, quire_core::url::PREVIEW_WORKER)?;
-    let templates = quire_core::manifest::Templates {
-        sources: build
-            .posts
-            .iter()
-            .chain(&build.pages)
-            .map(|p| (p.entry.source.clone(), p.entry.slug.clone()))
-            .collect(),
-        ..build.manifest.site.templates.clone()
-    };
-    let languages = &build.manifest.site.languages;
-    let say = &build.manifest.site.strings;
-    let html = preview::page(
-        html,
-        &args.base,
-        loader.as_deref(),
-        &templates,
-        languages,
-        say,
-    );
-    collect::write(&args.out, preview::PAGE, &html)
 }
 
 /// One language's old addresses, feeds and sitemap, under its folder.

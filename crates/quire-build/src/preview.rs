@@ -100,6 +100,29 @@ pub fn page(
     out.replacen("</head>", &format!("{head}</head>"), 1)
 }
 
+/// `/preview/`: the editor's page, with what its worker needs to read a draft as the build would.
+pub fn write(
+    out: &std::path::Path,
+    base: &str,
+    build: &quire_core::site_build::SiteBuild,
+    html: &str,
+) -> anyhow::Result<()> {
+    let loader = crate::worker::rename(out, quire_core::url::PREVIEW_WORKER)?;
+    let templates = quire_core::manifest::Templates {
+        sources: build
+            .posts
+            .iter()
+            .chain(&build.pages)
+            .map(|p| (p.entry.source.clone(), p.entry.slug.clone()))
+            .collect(),
+        ..build.manifest.site.templates.clone()
+    };
+    let languages = &build.manifest.site.languages;
+    let say = &build.manifest.site.strings;
+    let html = page(html, base, loader.as_deref(), &templates, languages, say);
+    crate::collect::write(out, PAGE, &html)
+}
+
 /// JSON for the page's worker, in a `<script>` no text can close.
 fn data_script(id: &str, value: &impl serde::Serialize) -> String {
     let json = serde_json::to_string(value)

@@ -33,29 +33,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
     let mut diagnostics = Vec::new();
     let mut posts: Vec<Post> = Vec::new();
     let mut pages: Vec<Post> = Vec::new();
-    // Posts are under /posts/; a page's address is its own, so it is checked against quire's.
-    let mut owners: Vec<(String, String)> = RESERVED
-        .iter()
-        .map(|r| {
-            (
-                format!("page:{r}"),
-                format!("quire's built-in /{r}/ address"),
-            )
-        })
-        .collect();
-    // At the root, the other languages' sites (`/fr/`) are taken too.
-    let others = match site.prefix() {
-        "" => site.languages.get(1..).unwrap_or_default(),
-        _ => &[],
-    };
-    let languages: Vec<&str> = others.iter().map(|l| l.code.as_str()).collect();
-    for l in others {
-        let (code, name) = (&l.code, &l.name);
-        owners.push((
-            format!("page:{code}"),
-            format!("the {name} site at /{code}/"),
-        ));
-    }
+    let (mut owners, languages) = reserved(&site);
     let mut section_files = Vec::new();
     let sources = crate::shortcodes::Sources::new(
         files
@@ -140,56 +118,7 @@ pub fn build_site(files: &[SourceFile], mut site: Site, include_drafts: bool) ->
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.entry.title.cmp(&b.entry.title),
     });
-    // Every folder that holds a post (at any depth) is a section, named by its `_index.md`.
-    let mut section_paths: Vec<String> = Vec::new();
-    for p in &posts {
-        let mut parts: Vec<&str> = p.entry.slug.split('/').collect();
-        parts.pop();
-        for n in 1..=parts.len() {
-            let path = parts[..n].join("/");
-            if !section_paths.contains(&path) {
-                section_paths.push(path);
-            }
-        }
-    }
-    section_paths.sort();
-    let mut sections: Vec<SectionInfo> = section_paths
-        .iter()
-        .map(|path| SectionInfo {
-            path: path.clone(),
-            title: title_of_folder(path.rsplit('/').next().unwrap_or(path)),
-            intro: String::new(),
-        })
-        .collect();
-    let mut home = None;
-    for file in section_files {
-        let (folders, _) = crate::slug::location(&file.rel_path);
-        let path = folders.join("/");
-        let text = String::from_utf8_lossy(&file.bytes);
-        let Ok(split) = crate::front_matter::split(&text) else {
-            diagnostics.push(Diagnostic::warning(
-                &file.display_path,
-                "the section's front matter is never closed; its title and introduction are not used",
-            ));
-            continue;
-        };
-        let meta = split
-            .front_matter
-            .as_ref()
-            .and_then(|fm| crate::meta::parse_meta(fm, &file.display_path, &mut diagnostics));
-        let info = SectionInfo {
-            path: path.clone(),
-            title: meta
-                .and_then(|m| m.title)
-                .unwrap_or_else(|| title_of_folder(&path)),
-            intro: split.body.trim().to_string(),
-        };
-        if path.is_empty() {
-            home = Some(info);
-        } else if let Some(s) = sections.iter_mut().find(|s| s.path == path) {
-            *s = info;
-        }
-    }
+    let (section_paths, sections, home) = sections_of(&posts, section_files, &mut diagnostics);
     site.sections = section_paths;
     localize_dates(&site, &mut posts);
     let manifest = Manifest {
@@ -247,6 +176,92 @@ pub struct SiteData {
 
 /// An image's width and height, or why they cannot be read.
 pub type MeasuredSize = Result<(u32, u32), String>;
+
+/// The sections: every folder that holds a post (at any depth), named and introduced by its
+/// `_index.md` (`section_files`); and the home page's own `_index.md`, if any.
+fn sections_of(
+    posts: &[Post],
+    section_files: Vec<&SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<String>, Vec<SectionInfo>, Option<SectionInfo>) {
+    let mut section_paths: Vec<String> = Vec::new();
+    for p in posts {
+        let mut parts: Vec<&str> = p.entry.slug.split('/').collect();
+        parts.pop();
+        for n in 1..=parts.len() {
+            let path = parts[..n].join("/");
+            if !section_paths.contains(&path) {
+                section_paths.push(path);
+            }
+        }
+    }
+    section_paths.sort();
+    let mut sections: Vec<SectionInfo> = section_paths
+        .iter()
+        .map(|path| SectionInfo {
+            path: path.clone(),
+            title: title_of_folder(path.rsplit('/').next().unwrap_or(path)),
+            intro: String::new(),
+        })
+        .collect();
+    let mut home = None;
+    for file in section_files {
+        let (folders, _) = crate::slug::location(&file.rel_path);
+        let path = folders.join("/");
+        let text = String::from_utf8_lossy(&file.bytes);
+        let Ok(split) = crate::front_matter::split(&text) else {
+            diagnostics.push(Diagnostic::warning(
+                &file.display_path,
+                "the section's front matter is never closed; its title and introduction are not used",
+            ));
+            continue;
+        };
+        let meta = split
+            .front_matter
+            .as_ref()
+            .and_then(|fm| crate::meta::parse_meta(fm, &file.display_path, diagnostics));
+        let info = SectionInfo {
+            path: path.clone(),
+            title: meta
+                .and_then(|m| m.title)
+                .unwrap_or_else(|| title_of_folder(&path)),
+            intro: split.body.trim().to_string(),
+        };
+        if path.is_empty() {
+            home = Some(info);
+        } else if let Some(s) = sections.iter_mut().find(|s| s.path == path) {
+            *s = info;
+        }
+    }
+    (section_paths, sections, home)
+}
+
+/// The addresses taken before any post: quire's own (`/tags/` …) and, at the root of a blog
+/// in several languages, the other languages' sites (`/fr/`), as (key, owner) for the slug
+/// check; and those languages' codes (a page's first folder may not be one either).
+fn reserved(site: &Site) -> (Vec<(String, String)>, Vec<&str>) {
+    let mut owners: Vec<(String, String)> = RESERVED
+        .iter()
+        .map(|r| {
+            (
+                format!("page:{r}"),
+                format!("quire's built-in /{r}/ address"),
+            )
+        })
+        .collect();
+    let others = match site.prefix() {
+        "" => site.languages.get(1..).unwrap_or_default(),
+        _ => &[],
+    };
+    for l in others {
+        let (code, name) = (&l.code, &l.name);
+        owners.push((
+            format!("page:{code}"),
+            format!("the {name} site at /{code}/"),
+        ));
+    }
+    (owners, others.iter().map(|l| l.code.as_str()).collect())
+}
 
 /// First folders of the addresses quire itself answers at; a standalone page may not take them.
 pub const RESERVED: &[&str] = &[
