@@ -3,6 +3,7 @@
 use gloo_net::http::Request;
 use quire_core::manifest::{PageData, VERSION};
 use quire_core::response::{judge, Verdict};
+use quire_core::strings::Words;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -22,26 +23,33 @@ pub enum ApiError {
 pub const TIMEOUT_MS: i32 = 8_000;
 
 impl ApiError {
-    pub fn message(&self) -> String {
-        match self {
-            ApiError::Network { what } => {
-                format!("Could not load {what}: the server did not answer. Check your connection and try again.")
-            }
-            ApiError::Status { what, status } if *status == 404 => {
-                format!("Could not load {what}: the server says it does not exist (HTTP 404).")
-            }
+    /// What a reader is told, in the page's words.
+    pub fn message(&self, w: &Words) -> String {
+        let (text, what) = match self {
+            ApiError::Network { what } => (&w.load_network, what),
+            ApiError::Status { what, status: 404 } => (&w.load_gone, what),
             ApiError::Status { what, status } => {
-                format!("Could not load {what}: the server answered with an error (HTTP {status}).")
+                return w
+                    .load_status
+                    .replace("{what}", what)
+                    .replace("{status}", &status.to_string())
             }
-            ApiError::Missing { what } => format!(
-                "Could not load {what}: the server sent a web page instead, so the file is probably missing from this deployment."
-            ),
-            ApiError::Invalid { what, detail } => format!("Could not read {what}: {detail}."),
-            ApiError::Timeout { what } => format!(
-                "Could not load {what}: the server took more than {} seconds to answer. It may be busy; try again.",
-                TIMEOUT_MS / 1000
-            ),
-        }
+            ApiError::Missing { what } => (&w.load_page, what),
+            ApiError::Invalid { what, detail } => {
+                return w
+                    .load_invalid
+                    .replace("{what}", what)
+                    .replace("{detail}", detail)
+            }
+            ApiError::Timeout { what } => {
+                let seconds = (TIMEOUT_MS / 1000).to_string();
+                return w
+                    .load_timeout
+                    .replace("{what}", what)
+                    .replace("{n}", &seconds);
+            }
+        };
+        text.replace("{what}", what)
     }
 }
 
@@ -126,51 +134,39 @@ async fn fetch_text_from(
     }
 }
 
-/// One of the build's JSON files, fetched and read.
-async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str, what: &str) -> Result<T, ApiError> {
-    let text = fetch_text(path, what).await?;
-    parse(&text).map_err(|detail| ApiError::Invalid {
+/// A route's data file (`posts/a.json`, from `quire_core::url`) as text, called `what` in
+/// messages; read it with [`read`]. `Ok(None)` when it does not exist and `may_be_missing`
+/// (an unknown post or tag: a static host answers 404, an SPA-style host with its page); a
+/// failure otherwise. Apart from reading, so the fetching is one copy for every route's type.
+pub async fn data_text(
+    base: &str,
+    path: &str,
+    what: &str,
+    may_be_missing: bool,
+) -> Result<Option<String>, ApiError> {
+    match fetch_text(&format!("{base}/{path}"), what).await {
+        Ok(text) => Ok(Some(text)),
+        Err(ApiError::Status { status: 404, .. } | ApiError::Missing { .. }) if may_be_missing => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// One of the build's JSON files, read; `what` names it in the failure.
+pub fn read<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, ApiError> {
+    parse(text).map_err(|detail| ApiError::Invalid {
         what: what.to_string(),
         detail,
     })
 }
 
-/// Like [`fetch_json`], with `Ok(None)` for a file that does not exist: a static host answers
-/// an unknown post or tag with 404, an SPA-style host with its page.
-async fn fetch_optional_json<T: serde::de::DeserializeOwned>(
-    path: &str,
-    what: &str,
-) -> Result<Option<T>, ApiError> {
-    match fetch_json(path, what).await {
-        Ok(v) => Ok(Some(v)),
-        Err(ApiError::Status { status: 404, .. }) | Err(ApiError::Missing { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-/// A route's data file (`posts/a.json`, from `quire_core::url`), called `what` in messages.
-/// `Ok(None)` when it does not exist and `may_be_missing` (an unknown post or tag); a failure
-/// otherwise.
-pub async fn data<T: serde::de::DeserializeOwned>(
-    base: &str,
-    path: &str,
-    what: &str,
-    may_be_missing: bool,
-) -> Result<Option<T>, ApiError> {
-    let url = format!("{base}/{path}");
-    if may_be_missing {
-        fetch_optional_json(&url, what).await
-    } else {
-        fetch_json(&url, what).await.map(Some)
-    }
-}
-
 /// The search index's text, for the search worker to read. With the network down, the copy in
 /// the browser's cache (any age) rather than nothing.
-/// `path`: this language's index (`quire_core::url::SEARCH_INDEX_PATH`) or every language's.
-pub async fn search_index(base: &str, path: &str) -> Result<String, ApiError> {
+/// `path`: this language's index (`quire_core::url::SEARCH_INDEX_PATH`) or every language's;
+/// `what`: its name in failure messages.
+pub async fn search_index(base: &str, path: &str, what: &str) -> Result<String, ApiError> {
     let url = format!("{base}/{path}");
-    let what = "the search index";
     match fetch_text(&url, what).await {
         Err(e @ (ApiError::Network { .. } | ApiError::Timeout { .. })) => {
             fetch_text_from(&url, what, web_sys::RequestCache::ForceCache)
@@ -256,29 +252,19 @@ fn check_version(text: &str) -> Result<(), String> {
 pub type Body =
     futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<String, ApiError>>>;
 
-/// `path`: where the Markdown is published under `base` (`posts/a.md`, `pages/about.md`).
-pub fn body(base: String, path: String, hash: String, title: String) -> Body {
+/// `path`: where the Markdown is published under `base` (`posts/a.md`, `pages/about.md`);
+/// `what`: the post's name in failure messages.
+pub fn body(base: String, path: String, hash: String, what: String) -> Body {
     use futures::FutureExt;
-    async move { post_body(&base, &path, &hash, &title).await }
+    async move { post_body(&base, &path, &hash, &what).await }
         .boxed_local()
         .shared()
 }
 
 /// The Markdown body of a post (front matter removed), ready to render.
-pub async fn post_body(
-    base: &str,
-    path: &str,
-    hash: &str,
-    title: &str,
-) -> Result<String, ApiError> {
-    let kind = if path.starts_with("pages/") {
-        "page"
-    } else {
-        "post"
-    };
-    let what = format!("the {kind} “{title}”");
+pub async fn post_body(base: &str, path: &str, hash: &str, what: &str) -> Result<String, ApiError> {
     // `hash` busts caches when the post changes.
-    let text = fetch_text(&format!("{base}/{path}?v={hash}"), &what).await?;
+    let text = fetch_text(&format!("{base}/{path}?v={hash}"), what).await?;
     Ok(quire_core::front_matter::body(&text).to_string())
 }
 
@@ -308,6 +294,18 @@ mod tests {
             what: "the list of posts".into(),
             status: 500,
         };
-        assert!(e.message().contains("the list of posts") && e.message().contains("500"));
+        let message = e.message(&quire_core::strings::Strings::default());
+        assert!(
+            message.contains("the list of posts") && message.contains("500"),
+            "{message}"
+        );
+        let french = quire_core::strings::Strings::builtin("fr");
+        let e = ApiError::Timeout {
+            what: french.the_posts.clone(),
+        };
+        assert_eq!(
+            e.message(&french),
+            "Impossible de charger la liste des articles : le serveur a mis plus de 8 secondes à répondre. Il est peut-être occupé ; réessayez."
+        );
     }
 }

@@ -52,8 +52,10 @@ fn prefetch(app: AppContext, slug: String) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let answer = crate::api::data::<PostData>(app.base, &path, PostData::WHAT, true).await;
-        if let Ok(Some(data)) = answer {
+        let what = PostData::NOUN.words(app.strings()).0;
+        let text = crate::api::data_text(app.base, &path, what, true).await;
+        let read = |t: String| crate::api::read::<PostData>(&t, what);
+        if let Ok(Some(data)) = text.and_then(|t| t.map(read).transpose()) {
             app.remember(&data);
             fetch_body(app, &data.entry);
         }

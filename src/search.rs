@@ -200,15 +200,14 @@ mod worker {
 
     pub fn start(search: Search, base: &'static str) {
         search.status.set(Status::Loading);
+        let w = search.app.strings();
         let failed = move |message: &str| {
             stop();
             search.status.set(Status::Failed(message.into()));
         };
         let worker = match Worker::new(&script(search.app.root)) {
             Ok(w) => w,
-            Err(_) => {
-                return failed("This browser could not start search (web workers are unavailable).")
-            }
+            Err(_) => return failed(&w.search_no_worker),
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             if let Some(message) = FromWorker::from_wire(js::from_js(&e.data())) {
@@ -216,7 +215,7 @@ mod worker {
             }
         });
         let on_error = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
-            failed("Could not load search: the server did not answer. Check your connection and try again.");
+            failed(&w.load_network.replace("{what}", &w.the_search));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -237,14 +236,14 @@ mod worker {
             } else {
                 quire_core::url::SEARCH_INDEX_PATH
             };
-            match crate::api::search_index(base, path).await {
+            match crate::api::search_index(base, path, &w.the_search_index).await {
                 Ok(text) => CLIENT.with(|c| {
                     if let Some(c) = c.borrow_mut().as_mut() {
                         c.index = Some(text);
                         flush(c, search, base);
                     }
                 }),
-                Err(e) => failed(&e.message()),
+                Err(e) => failed(&e.message(w)),
             }
         });
     }
@@ -323,9 +322,9 @@ mod worker {
             }
             FromWorker::Failed(reason) => {
                 stop();
-                search
-                    .status
-                    .set(Status::Failed(format!("Search is unavailable: {reason}.")));
+                let w = search.app.strings();
+                let message = w.search_unavailable.replace("{reason}", &reason);
+                search.status.set(Status::Failed(message));
             }
             FromWorker::Results {
                 id: answered,

@@ -11,6 +11,7 @@ use quire_core::manifest::{
     Archive, AuthorPage, CategoryPage, ListPage, PageData, PostData, PostEntry, RedirectMap,
     RouteData, SeriesPage, Site, StandalonePage, TagList, TagPage,
 };
+use quire_core::strings::Words;
 use quire_core::url::{BASE_META, DATA_ID, ROOT_ID};
 use serde::de::DeserializeOwned;
 use std::any::Any;
@@ -84,20 +85,53 @@ impl From<PageData> for Initial {
     }
 }
 
+/// What a route's data is called. An enum rather than words in [`Data`], so each route's
+/// loading code (generic over its data) holds one number, not its own copy of the lookup.
+#[derive(Clone, Copy)]
+pub enum Noun {
+    Posts,
+    Post,
+    Tags,
+    Category,
+    Series,
+    Archive,
+    Author,
+    Page,
+    Moved,
+    Tag,
+}
+
+impl Noun {
+    /// "the list of posts" (what a failure message names), and the title when the file does
+    /// not exist (an unknown post or tag; `None`: a missing file is a failure, not an answer).
+    pub fn words(self, w: &Words) -> (&str, Option<&str>) {
+        let (what, missing) = match self {
+            Noun::Posts => (&w.the_posts, None),
+            Noun::Post => (&w.the_post, Some(&w.post_not_found)),
+            Noun::Tags => (&w.the_tags, None),
+            Noun::Category => (&w.the_category, Some(&w.category_not_found)),
+            Noun::Series => (&w.the_series, Some(&w.series_not_found)),
+            Noun::Archive => (&w.the_archive, None),
+            Noun::Author => (&w.the_author, Some(&w.author_not_found)),
+            Noun::Page => (&w.the_page, Some(&w.page_not_found)),
+            Noun::Moved => (&w.the_moved, Some(&w.page_not_found)),
+            Noun::Tag => (&w.the_tag, Some(&w.tag_not_found)),
+        };
+        (what, missing.map(|m| m.as_str()))
+    }
+}
+
 /// Route data the app loads: what it is called in a failure message, and what else the app
 /// learns from it. Every route's data goes through [`crate::load::use_data`] with this.
 pub trait Data: RouteData + Clone + DeserializeOwned + Send + Sync + 'static {
-    /// "the list of posts": what a failure message names.
-    const WHAT: &'static str;
-    /// The title when the file does not exist (an unknown post or tag). `None`: a missing file
-    /// is a failure, not an answer.
-    const MISSING: Option<&'static str> = None;
+    /// What it is called.
+    const NOUN: Noun;
     /// Anything else remembering it teaches the app.
     fn learn(&self, _app: &AppContext) {}
 }
 
 impl Data for ListPage {
-    const WHAT: &'static str = "the list of posts";
+    const NOUN: Noun = Noun::Posts;
     /// An article reached from an index page shows its header before its data arrives.
     fn learn(&self, app: &AppContext) {
         for p in &self.posts {
@@ -107,46 +141,39 @@ impl Data for ListPage {
 }
 
 impl Data for PostData {
-    const WHAT: &'static str = "the post";
-    const MISSING: Option<&'static str> = Some("Post not found");
+    const NOUN: Noun = Noun::Post;
 }
 
 impl Data for TagList {
-    const WHAT: &'static str = "the list of tags";
+    const NOUN: Noun = Noun::Tags;
 }
 
 impl Data for CategoryPage {
-    const WHAT: &'static str = "the category's posts";
-    const MISSING: Option<&'static str> = Some("Category not found");
+    const NOUN: Noun = Noun::Category;
 }
 
 impl Data for SeriesPage {
-    const WHAT: &'static str = "the series";
-    const MISSING: Option<&'static str> = Some("Series not found");
+    const NOUN: Noun = Noun::Series;
 }
 
 impl Data for Archive {
-    const WHAT: &'static str = "the archive";
+    const NOUN: Noun = Noun::Archive;
 }
 
 impl Data for AuthorPage {
-    const WHAT: &'static str = "the author's posts";
-    const MISSING: Option<&'static str> = Some("Author not found");
+    const NOUN: Noun = Noun::Author;
 }
 
 impl Data for StandalonePage {
-    const WHAT: &'static str = "the page";
-    const MISSING: Option<&'static str> = Some(quire_core::manifest::NOT_FOUND_TITLE);
+    const NOUN: Noun = Noun::Page;
 }
 
 impl Data for RedirectMap {
-    const WHAT: &'static str = "the list of moved pages";
-    const MISSING: Option<&'static str> = Some(quire_core::manifest::NOT_FOUND_TITLE);
+    const NOUN: Noun = Noun::Moved;
 }
 
 impl Data for TagPage {
-    const WHAT: &'static str = "the tag's posts";
-    const MISSING: Option<&'static str> = Some("Tag not found");
+    const NOUN: Noun = Noun::Tag;
 }
 
 /// A keyed store that lives as long as the app.
@@ -362,7 +389,14 @@ impl AppContext {
         if let Some(b) = self.bodies.with_value(|m| m.get(&key).cloned()) {
             return b;
         }
-        let body = crate::api::body(base.into(), path.into(), key.clone(), title.into());
+        let w = self.strings();
+        let noun = if path.starts_with("pages/") {
+            &w.the_page
+        } else {
+            &w.the_post
+        };
+        let what = format!("{noun} {}", w.query_text.replace("{text}", title));
+        let body = crate::api::body(base.into(), path.into(), key.clone(), what);
         self.bodies
             .update_value(|m| _ = m.insert(key, body.clone()));
         body

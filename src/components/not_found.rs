@@ -35,12 +35,23 @@ pub fn NotFound() -> impl IntoView {
             }
         }
     });
+    view! { <Missing title=words.page_not_found.as_str() text=words.not_found_text.clone() /> }
+}
+
+/// What an address shows when there is nothing behind it: a heading, why, and the way home.
+/// `missing`: a `*_missing` word, `{name}` the address's last part.
+pub fn missing(title: &'static str, missing: &str, name: &str) -> impl IntoView {
+    view! { <Missing title text=missing.replace("{name}", name) /> }
+}
+
+#[component]
+fn Missing(title: &'static str, text: String) -> impl IntoView {
     view! {
         <section class="not-found">
-            <h1>{words.page_not_found.as_str()}</h1>
-            <p>{words.not_found_text.as_str()}</p>
+            <h1>{title}</h1>
+            <p>{text}</p>
             <p>
-                <A href=home() exact=true>"← Back to all posts"</A>
+                <A href=home() exact=true>{crate::state::words().back_home.as_str()}</A>
             </p>
         </section>
     }

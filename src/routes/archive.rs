@@ -12,7 +12,9 @@ pub fn Archive() -> impl IntoView {
     let app = use_app();
     let (archive, retry) = use_data::<ArchiveData>(|| url::ARCHIVE_DATA_PATH.to_string());
     move || match archive.state.get() {
-        Load::Loading | Load::Ready(None) => view! { <Loading what="the archive" /> }.into_any(),
+        Load::Loading | Load::Ready(None) => {
+            view! { <Loading what={crate::state::words().the_archive.as_str()} /> }.into_any()
+        }
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         Load::Ready(Some(a)) => {
             let count = a.posts.len();

@@ -1,6 +1,7 @@
 //! `/posts/:slug`: one post, its Markdown fetched and rendered in WASM by the core pipeline.
 
 use crate::components::comments::Comments;
+use crate::components::not_found::missing;
 use crate::components::post_meta::PostMeta;
 use crate::components::related::Related;
 use crate::components::series::SeriesBox;
@@ -84,9 +85,14 @@ pub fn Article() -> impl IntoView {
     });
 
     move || match (entry.get(), data.state.get()) {
-        (None, Load::Ready(None)) => view! { <PostNotFound slug=slug.get() /> }.into_any(),
+        (None, Load::Ready(None)) => {
+            let w = crate::state::words();
+            missing(&w.post_not_found, &w.post_missing, &slug.get()).into_any()
+        }
         (None, Load::Failed(error)) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
-        (None, _) => view! { <Loading what="the post" /> }.into_any(),
+        (None, _) => {
+            view! { <Loading what={crate::state::words().the_post.as_str()} /> }.into_any()
+        }
         (Some(e), state) => {
             let hash = e.hash.clone();
             let (newer, older, headings, series, related) = match &state {
@@ -154,7 +160,7 @@ pub fn Article() -> impl IntoView {
                             };
                             view! { <ErrorPanel error on_retry=retry /> }.into_any()
                         }
-                        _ => view! { <Loading what="the post" /> }.into_any(),
+                        _ => view! { <Loading what={crate::state::words().the_post.as_str()} /> }.into_any(),
                     }}
                     <footer class="article-footer">
                         <Related posts=related />
@@ -210,18 +216,5 @@ fn scroll_to_hash() {
                 el.scroll_into_view();
             }
         });
-    }
-}
-
-#[component]
-fn PostNotFound(slug: String) -> impl IntoView {
-    view! {
-        <section class="not-found">
-            <h1>"Post not found"</h1>
-            <p>{format!("There is no post called “{slug}”. It may have been renamed or removed.")}</p>
-            <p>
-                <A href=home() exact=true>"← Back to all posts"</A>
-            </p>
-        </section>
     }
 }

@@ -41,10 +41,14 @@ fn list_view(
 ) -> impl IntoView {
     let app = use_app();
     move || match list.state.get() {
-        Load::Loading => view! { <Loading what="posts" /> }.into_any(),
+        Load::Loading => {
+            view! { <Loading what={crate::state::words().the_posts.as_str()} /> }.into_any()
+        }
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         // A list page is never missing: a failure says so instead.
-        Load::Ready(None) => view! { <Loading what="posts" /> }.into_any(),
+        Load::Ready(None) => {
+            view! { <Loading what={crate::state::words().the_posts.as_str()} /> }.into_any()
+        }
         Load::Ready(Some(list)) => {
             let words = app.strings();
             let (n, pages) = (list.page, list.pages);
@@ -83,7 +87,7 @@ fn list_view(
                     {heading}
                     {intro}
                     {if list.posts.is_empty() {
-                        view! { <p class="empty">"No posts yet. Add a Markdown file to public/posts/."</p> }
+                        view! { <p class="empty">{crate::state::words().no_posts_yet.as_str()}</p> }
                             .into_any()
                     } else {
                         view! { <PostList posts=list.posts summaries=true /> }
@@ -92,7 +96,7 @@ fn list_view(
                     <Pager page=n pages newer older />
                 </section>
             }
-                .into_any()
+            .into_any()
         }
     }
 }

@@ -34,7 +34,9 @@ fn PageView(path: Memo<String>) -> impl IntoView {
         _ => None,
     });
     move || match data.state.get() {
-        Load::Loading => view! { <Loading what="the page" /> }.into_any(),
+        Load::Loading => {
+            view! { <Loading what={crate::state::words().the_page.as_str()} /> }.into_any()
+        }
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         Load::Ready(None) => view! { <NotFound /> }.into_any(),
         Load::Ready(Some(StandalonePage(d))) => {
@@ -54,7 +56,7 @@ fn PageView(path: Memo<String>) -> impl IntoView {
                             let retry = move || load_article(app, body, d.clone());
                             view! { <ErrorPanel error on_retry=retry /> }.into_any()
                         }
-                        Load::Loading => view! { <Loading what="the page" /> }.into_any(),
+                        Load::Loading => view! { <Loading what={crate::state::words().the_page.as_str()} /> }.into_any(),
                     }}
                 </article>
             }

@@ -1,8 +1,9 @@
 //! `/tags/` (every tag with its number of posts) and `/tags/:tag/` (the posts of one tag).
 
+use crate::components::not_found::missing;
 use crate::components::post_list::PostList;
 use crate::components::status::{ErrorPanel, Loading};
-use crate::href::{home, tag_href, tags_href};
+use crate::href::{tag_href, tags_href};
 use crate::load::{use_data, Load};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,14 +15,14 @@ pub fn Tags() -> impl IntoView {
     let (list, retry) = use_data::<TagList>(|| url::TAGS_DATA_PATH.to_string());
     move || {
         match list.state.get() {
-        Load::Loading => view! { <Loading what="tags" /> }.into_any(),
+        Load::Loading => view! { <Loading what={crate::state::words().the_tags.as_str()} /> }.into_any(),
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
-        Load::Ready(None) => view! { <Loading what="tags" /> }.into_any(),
+        Load::Ready(None) => view! { <Loading what={crate::state::words().the_tags.as_str()} /> }.into_any(),
         Load::Ready(Some(list)) => view! {
             <section class="tags-page">
                 <h1>{crate::state::words().tags.as_str()}</h1>
                 {if list.tags.is_empty() {
-                    view! { <p class="empty">"No post has tags yet."</p> }.into_any()
+                    view! { <p class="empty">{crate::state::words().no_tags_yet.as_str()}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="tag-cloud">
@@ -97,38 +98,39 @@ fn tag_page_view(
     retry: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     move || match state.get() {
-        Load::Loading => view! { <Loading what="posts" /> }.into_any(),
+        Load::Loading => {
+            let w = crate::state::words();
+            let what = match taxonomy {
+                Taxonomy::Tags => &w.the_tag,
+                Taxonomy::Categories => &w.the_category,
+                Taxonomy::Series => &w.the_series,
+            };
+            view! { <Loading what=what.as_str() /> }.into_any()
+        }
         Load::Failed(error) => view! { <ErrorPanel error on_retry=retry /> }.into_any(),
         Load::Ready(None) => {
-            let (what, verb) = match taxonomy {
-                Taxonomy::Tags => ("Tag", "tagged"),
-                Taxonomy::Categories => ("Category", "in"),
-                Taxonomy::Series => ("Series", "in the series"),
+            let w = crate::state::words();
+            let (title, text) = match taxonomy {
+                Taxonomy::Tags => (&w.tag_not_found, &w.tag_missing),
+                Taxonomy::Categories => (&w.category_not_found, &w.category_missing),
+                Taxonomy::Series => (&w.series_not_found, &w.series_missing),
             };
-            view! {
-                <section class="not-found">
-                    <h1>{format!("{what} not found")}</h1>
-                    <p>{format!("No post is {verb} “{}”.", slug.get_untracked())}</p>
-                    <p>
-                        <A href=home() exact=true>"← Back to all posts"</A>
-                    </p>
-                </section>
-            }
-            .into_any()
+            missing(title, text, &slug.get_untracked()).into_any()
         }
         Load::Ready(Some(p)) => {
             let count = p.tag.count;
             let tags = p.taxonomy == Taxonomy::Tags;
-            let noun = if p.taxonomy == Taxonomy::Series {
-                "part"
+            let w = crate::state::words();
+            let count = if p.taxonomy == Taxonomy::Series {
+                w.part_count(count)
             } else {
-                "post"
+                w.post_count(count)
             };
             view! {
                 <section class="index">
                     <h1 class="tag-title">{p.title()}</h1>
                     <p class="tag-summary">
-                        {format!("{count} {noun}{}", if count == 1 { "" } else { "s" })}
+                        {count}
                         {tags.then(|| view! { " · " <A href=tags_href() exact=true>{crate::state::words().all_tags.as_str()}</A> })}
                     </p>
                     <PostList posts=p.posts />

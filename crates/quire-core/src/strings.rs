@@ -119,6 +119,56 @@ words! {
     save_failed = "{failed} of {total} files could not be saved (the network or the host failed); the rest is saved.",
     retry = "Retry",
     cancel = "Cancel",
+    /// `{what}`: one of the `the_*` words.
+    loading = "Loading {what}…",
+    /// Between Retry and `go_home`.
+    or = "or",
+    go_home = "go to the home page",
+    back_home = "← Back to all posts",
+    /// `{name}`: the address's last part, for all the `*_missing` words.
+    post_not_found = "Post not found",
+    post_missing = "There is no post called “{name}”. It may have been renamed or removed.",
+    author_not_found = "Author not found",
+    author_missing = "No post is by “{name}”.",
+    tag_not_found = "Tag not found",
+    tag_missing = "No post is tagged “{name}”.",
+    category_not_found = "Category not found",
+    category_missing = "No post is in “{name}”.",
+    series_not_found = "Series not found",
+    series_missing = "No post is in the series “{name}”.",
+    post_count_one = "1 post",
+    post_count = "{n} posts",
+    part_count_one = "1 part",
+    part_count = "{n} parts",
+    /// An author's home page.
+    website = "Website",
+    no_posts_yet = "No posts yet. Add a Markdown file to public/posts/.",
+    no_tags_yet = "No post has tags yet.",
+    /// `{what}`: one of the `the_*` words, for all the `load_*` words.
+    load_network = "Could not load {what}: the server did not answer. Check your connection and try again.",
+    load_gone = "Could not load {what}: the server says it does not exist (HTTP 404).",
+    /// `{status}`: the HTTP status.
+    load_status = "Could not load {what}: the server answered with an error (HTTP {status}).",
+    load_page = "Could not load {what}: the server sent a web page instead, so the file is probably missing from this deployment.",
+    /// `{detail}`: why, in English (a message for the blog's author).
+    load_invalid = "Could not read {what}: {detail}.",
+    /// `{n}`: seconds.
+    load_timeout = "Could not load {what}: the server took more than {n} seconds to answer. It may be busy; try again.",
+    the_posts = "the list of posts",
+    the_post = "the post",
+    the_tags = "the list of tags",
+    the_category = "the category’s posts",
+    the_series = "the series",
+    the_archive = "the archive",
+    the_author = "the author’s posts",
+    the_page = "the page",
+    the_moved = "the list of moved pages",
+    the_tag = "the tag’s posts",
+    the_search_index = "the search index",
+    the_search = "search",
+    search_no_worker = "This browser could not start search (web workers are unavailable).",
+    /// `{reason}`: the worker's, in English.
+    search_unavailable = "Search is unavailable: {reason}.",
     @build {
         preview_title = "Preview a post",
         preview_intro = "Write or paste a post (Markdown with its front matter), open a file or drop one here: it appears as the blog will publish it, with everything the build will say about it. Nothing leaves your browser; the draft is kept in this browser until you clear it. Code blocks are shown plain here; the published page highlights them.",
@@ -352,6 +402,47 @@ impl Strings {
             save_failed: s("{failed} fichiers sur {total} n’ont pas pu être enregistrés (réseau ou hébergeur) ; le reste est enregistré."),
             retry: s("Réessayer"),
             cancel: s("Annuler"),
+            loading: s("Chargement de {what}…"),
+            or: s("ou"),
+            go_home: s("revenir à l’accueil"),
+            back_home: s("← Retour à tous les articles"),
+            post_not_found: s("Article introuvable"),
+            post_missing: s("Il n’y a pas d’article nommé « {name} ». Il a peut-être été renommé ou retiré."),
+            author_not_found: s("Auteur introuvable"),
+            author_missing: s("Aucun article n’est de « {name} »."),
+            tag_not_found: s("Étiquette introuvable"),
+            tag_missing: s("Aucun article n’a l’étiquette « {name} »."),
+            category_not_found: s("Catégorie introuvable"),
+            category_missing: s("Aucun article n’est dans « {name} »."),
+            series_not_found: s("Série introuvable"),
+            series_missing: s("Aucun article n’est dans la série « {name} »."),
+            post_count_one: s("1 article"),
+            post_count: s("{n} articles"),
+            part_count_one: s("1 partie"),
+            part_count: s("{n} parties"),
+            website: s("Site web"),
+            no_posts_yet: s("Pas encore d’article. Ajoutez un fichier Markdown à public/posts/."),
+            no_tags_yet: s("Aucun article n’a encore d’étiquette."),
+            load_network: s("Impossible de charger {what} : le serveur n’a pas répondu. Vérifiez votre connexion et réessayez."),
+            load_gone: s("Impossible de charger {what} : le serveur indique que ce fichier n’existe pas (HTTP 404)."),
+            load_status: s("Impossible de charger {what} : le serveur a répondu par une erreur (HTTP {status})."),
+            load_page: s("Impossible de charger {what} : le serveur a envoyé une page web à la place, le fichier manque sans doute à ce déploiement."),
+            load_invalid: s("Impossible de lire {what} : {detail}."),
+            load_timeout: s("Impossible de charger {what} : le serveur a mis plus de {n} secondes à répondre. Il est peut-être occupé ; réessayez."),
+            the_posts: s("la liste des articles"),
+            the_post: s("l’article"),
+            the_tags: s("la liste des étiquettes"),
+            the_category: s("les articles de la catégorie"),
+            the_series: s("la série"),
+            the_archive: s("les archives"),
+            the_author: s("les articles de l’auteur"),
+            the_page: s("la page"),
+            the_moved: s("la liste des pages déplacées"),
+            the_tag: s("les articles de l’étiquette"),
+            the_search_index: s("l’index de recherche"),
+            the_search: s("la recherche"),
+            search_no_worker: s("Ce navigateur n’a pas pu lancer la recherche (pas de web workers)."),
+            search_unavailable: s("La recherche est indisponible : {reason}."),
             preview_title: s("Prévisualiser un article"),
             preview_intro: s("Écrivez ou collez un article (du Markdown avec son en-tête), ouvrez un fichier ou déposez-le ici : il s’affiche comme le blog le publiera, avec tout ce que la construction en dira. Rien ne quitte votre navigateur ; le brouillon y est gardé jusqu’à ce que vous l’effaciez. Le code est affiché sans coloration ici ; la page publiée le colore."),
             preview_name: s("Nom du fichier"),
@@ -418,6 +509,16 @@ impl Strings {
         self.word_count.replace("{n}", &n.to_string())
     }
 
+    /// `post_count_one` or `post_count` for `n` posts.
+    pub fn post_count(&self, n: usize) -> String {
+        count(&self.post_count_one, &self.post_count, n)
+    }
+
+    /// `part_count_one` or `part_count` for `n` parts of a series.
+    pub fn part_count(&self, n: usize) -> String {
+        count(&self.part_count_one, &self.part_count, n)
+    }
+
     /// `page_of` for page `page` of `pages`.
     pub fn page_of(&self, page: usize, pages: usize) -> String {
         pages_in(&self.page_of, page, pages)
@@ -426,6 +527,13 @@ impl Strings {
     /// `posts_page` for page `page` of `pages`.
     pub fn posts_page(&self, page: usize, pages: usize) -> String {
         pages_in(&self.posts_page, page, pages)
+    }
+}
+
+fn count(one: &str, many: &str, n: usize) -> String {
+    match n {
+        1 => one.to_string(),
+        n => many.replace("{n}", &n.to_string()),
     }
 }
 
