@@ -177,9 +177,9 @@ pub async fn search_index(base: &str, path: &str, what: &str) -> Result<String, 
     }
 }
 
-/// A page's HTML as the service worker kept it, if it did (the network being down, the
-/// browser answers from the worker's cache or not at all).
-pub async fn kept_page(url: &str) -> Option<String> {
+/// A page's HTML; `None` when it is not there. With the network down, the browser answers
+/// from the service worker's cache (a page it kept) or not at all.
+pub async fn page_html(url: &str) -> Option<String> {
     let response = Request::get(url).send().await.ok()?;
     let html = response
         .headers()

@@ -37,11 +37,21 @@ impl Initial {
     /// that page in full, so its data file was never fetched). `None` when it was not kept.
     pub async fn kept() -> Option<Initial> {
         let href = leptos::prelude::window().location().href().ok()?;
-        let html = crate::api::kept_page(&href).await?;
+        Initial::fetched(&href).await
+    }
+
+    /// The state of the page at `url`, fetched; its `<html lang>` becomes the document's, as
+    /// the app will speak its language.
+    pub async fn fetched(url: &str) -> Option<Initial> {
+        let html = crate::api::page_html(url).await?;
         let doc = web_sys::DomParser::new()
             .ok()?
             .parse_from_string(&html, web_sys::SupportedType::TextHtml)
             .ok()?;
+        let lang = doc.document_element()?.get_attribute("lang");
+        if let (Some(lang), Some(html)) = (lang, leptos::prelude::document().document_element()) {
+            let _ = html.set_attribute("lang", &lang);
+        }
         Some(Initial::read(&doc))
     }
 

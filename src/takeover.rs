@@ -33,6 +33,27 @@ pub fn mount() {
     let initial = PREPARED
         .with(|p| p.borrow_mut().take())
         .unwrap_or_else(read_initial);
+    match other_language_page(&initial) {
+        Some(page) => wasm_bindgen_futures::spawn_local(async move {
+            mount_initial(Initial::fetched(&page).await.unwrap_or(initial))
+        }),
+        None => mount_initial(initial),
+    }
+}
+
+/// The not-found page of the language the address is under, when the page is another's: a
+/// host with one `404.html` (GitHub Pages, Netlify) answers `/fr/posts/gone/` with the default
+/// language's, and a French reader should be told in French, under the French header.
+fn other_language_page(initial: &Initial) -> Option<String> {
+    let site = &initial.page.as_ref()?.site;
+    let path = window().location().pathname().ok()?;
+    let code = site.language_at(&initial.base, &path)?;
+    Some(quire_core::url::not_found_page(
+        &site.language_base(&initial.base, code),
+    ))
+}
+
+fn mount_initial(initial: Initial) {
     let doc = document();
     let body = doc.body().expect("a <body>");
     let old = doc.get_element_by_id(ROOT_ID);

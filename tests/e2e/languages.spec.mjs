@@ -190,6 +190,17 @@ test("a French article's words are French: its categories, copy button and foote
   await expect(page.locator("footer.site-footer")).toContainText("Écrit en Markdown");
 });
 
+test("on a host with one 404.html, a missing French address is told in French, under the French header", async ({ page, baseURL }) => {
+  // A plain static host answers with its one 404.html; the app reads the address and says it
+  // in the address's language.
+  await page.goto("fr/posts/nulle-part/");
+  await started(page);
+  await expect(page.getByRole("heading", { name: "Article introuvable" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Il n’y a pas d’article nommé « nulle-part ».");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("link", { name: "Carnet de terrain" })).toHaveAttribute("href", new URL("fr/", baseURL).pathname);
+});
+
 test("a draft named x.fr.md previews as the French site would publish it", async ({ page, baseURL }) => {
   await page.goto("preview/");
   await page.locator("#preview-name").fill("essai.fr.md");

@@ -236,8 +236,8 @@ fn routes<'a>(
     let not_found = Row {
         canonical: false,
         ..row(
-            "404.html".into(),
-            format!("{base}/404.html"),
+            url::NOT_FOUND_FILE.into(),
+            url::not_found_page(base),
             Some(site.strings.page_not_found.clone()),
             empty,
         )

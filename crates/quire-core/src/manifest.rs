@@ -208,6 +208,22 @@ impl Site {
             .collect()
     }
 
+    /// The other language whose addresses `path` lies under (`/blog/fr/posts/gone/` on the
+    /// English site's page gives `fr`): a host with one `404.html` answers every missing
+    /// address with the default language's. `None` when `path` is this page's language's.
+    pub fn language_at(&self, base: &str, path: &str) -> Option<&str> {
+        let default = self.languages.first()?;
+        self.languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .filter(|&c| c != default.code && c != self.language)
+            .find(|&c| {
+                let there = self.language_base(base, c);
+                path.strip_prefix(there.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+    }
+
     /// The base of `code`'s addresses, from this language's base.
     pub fn language_base(&self, base: &str, code: &str) -> String {
         let root = self.root(base);
@@ -1172,6 +1188,32 @@ mod tests {
             hash: "h".into(),
             ..PostEntry::default()
         }
+    }
+
+    #[test]
+    fn an_address_under_another_language_is_found_from_the_default_languages_page() {
+        let (en, _) = crate::site::parse(
+            "quire.toml",
+            "language = \"en\"\n[languages.fr]\n[languages.pt-BR]\n",
+        );
+        for (path, there) in [
+            ("/blog/fr/posts/gone/", Some("fr")),
+            ("/blog/fr", Some("fr")),
+            ("/blog/pt-BR/tags/x/", Some("pt-BR")),
+            ("/blog/posts/gone/", None),
+            ("/blog/fresh/", None),
+            ("/blog/posts/fr/", None),
+        ] {
+            assert_eq!(en.language_at("/blog", path), there, "{path}");
+        }
+        let fr = Site {
+            language: "fr".into(),
+            ..en.clone()
+        };
+        assert_eq!(fr.language_at("/blog/fr", "/blog/fr/posts/gone/"), None);
+        assert_eq!(fr.language_at("/blog/fr", "/blog/pt-BR/"), Some("pt-BR"));
+        let (one, _) = crate::site::parse("quire.toml", "language = \"en\"\n");
+        assert_eq!(one.language_at("", "/fr/posts/gone/"), None);
     }
 
     #[test]

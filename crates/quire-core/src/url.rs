@@ -129,6 +129,14 @@ pub fn post_data_path(slug: &str) -> String {
     format!("posts/{slug}.json")
 }
 
+/// The page static hosts serve for any missing address, one per language.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// `/blog/fr/404.html`.
+pub fn not_found_page(base: &str) -> String {
+    format!("{base}/{NOT_FOUND_FILE}")
+}
+
 /// `/blog/tags/` and `/blog/tags/<slug>/`.
 pub fn tags_route(base: &str) -> String {
     format!("{base}/tags/")
