@@ -40,18 +40,13 @@ impl Initial {
         Initial::fetched(&href).await
     }
 
-    /// The state of the page at `url`, fetched; its `<html lang>` becomes the document's, as
-    /// the app will speak its language.
+    /// The state of the page at `url`, fetched.
     pub async fn fetched(url: &str) -> Option<Initial> {
         let html = crate::api::page_html(url).await?;
         let doc = web_sys::DomParser::new()
             .ok()?
             .parse_from_string(&html, web_sys::SupportedType::TextHtml)
             .ok()?;
-        let lang = doc.document_element()?.get_attribute("lang");
-        if let (Some(lang), Some(html)) = (lang, leptos::prelude::document().document_element()) {
-            let _ = html.set_attribute("lang", &lang);
-        }
         Some(Initial::read(&doc))
     }
 

@@ -35,7 +35,13 @@ pub fn mount() {
         .unwrap_or_else(read_initial);
     match other_language_page(&initial) {
         Some(page) => wasm_bindgen_futures::spawn_local(async move {
-            mount_initial(Initial::fetched(&page).await.unwrap_or(initial))
+            match Initial::fetched(&page).await {
+                Some(there) => {
+                    speak(&there);
+                    mount_initial(there)
+                }
+                None => mount_initial(initial),
+            }
         }),
         None => mount_initial(initial),
     }
@@ -51,6 +57,14 @@ fn other_language_page(initial: &Initial) -> Option<String> {
     Some(quire_core::url::not_found_page(
         &site.language_base(&initial.base, code),
     ))
+}
+
+/// `<html lang>` as the page the app now starts from says: its words are that language's.
+fn speak(initial: &Initial) {
+    let lang = initial.page.as_ref().map(|p| p.site.language.as_str());
+    if let (Some(lang), Some(html)) = (lang, document().document_element()) {
+        let _ = html.set_attribute("lang", lang);
+    }
 }
 
 fn mount_initial(initial: Initial) {
