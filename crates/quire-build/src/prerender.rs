@@ -6,7 +6,7 @@
 use crate::feed::absolute;
 use crate::shell::escape;
 use quire::state::Initial;
-use quire_core::manifest::{Manifest, PageData, PostEntry, RouteData};
+use quire_core::manifest::{ListPage, Manifest, PageData, PostEntry, RouteData, Site};
 use quire_core::site_build::{SiteBuild, SiteData};
 use quire_core::url;
 use std::collections::HashMap;
@@ -57,201 +57,232 @@ fn routes<'a>(
     build: &'a SiteBuild,
     data: &'a SiteData,
 ) -> impl Iterator<Item = Row<'a>> + 'a {
-    let site = &build.manifest.site;
-    let empty = PageData::of_site(site.clone());
-    let row = move |path: String, route: String, title: Option<String>, data: PageData| Row {
-        path,
-        route,
-        canonical: true,
-        title,
-        description: &site.description,
-        article: None,
-        data,
-        articles: HashMap::new(),
-        alternates: Vec::new(),
+    let rows = Rows {
+        base,
+        site: &build.manifest.site,
+        empty: PageData::of_site(build.manifest.site.clone()),
     };
     let (tag_list, tag_pages) = build.tags();
-
-    let index = data.lists.iter().map({
-        let empty = empty.clone();
-        move |l| {
-            let home = l.page == 1 && l.section.as_ref().is_none_or(|s| s.path.is_empty());
-            Row {
-                alternates: if home {
-                    site.alternates(base, None)
-                } else {
-                    Vec::new()
-                },
-                ..row(
-                    l.page_path(),
-                    l.route(base),
-                    l.title(),
-                    PageData {
-                        list: Some(l.clone()),
-                        ..empty.clone()
-                    },
-                )
-            }
-        }
-    });
-    let articles = build.posts.iter().zip(&data.posts).map({
-        let empty = empty.clone();
-        move |(post, data)| {
-            let e = &post.entry;
-            let html = data.render(&post.text, base);
-            Row {
-                description: &e.summary,
-                article: Some(e),
-                articles: HashMap::from([(e.hash.clone(), html)]),
-                alternates: site.alternates(base, Some(e)),
-                ..row(
-                    url::post_page_path(&e.slug),
-                    url::post_route(base, &e.slug),
-                    data.title(),
-                    PageData {
-                        post: Some(data.clone()),
-                        ..empty.clone()
-                    },
-                )
-            }
-        }
-    });
-    let tags = std::iter::once(row(
-        "tags/index.html".into(),
-        url::tags_route(base),
-        tag_list.title(),
-        PageData {
-            tags: Some(tag_list),
-            ..empty.clone()
-        },
-    ));
-    let tag = tag_pages.into_iter().map({
-        let empty = empty.clone();
-        move |t| {
-            row(
-                format!("tags/{}/index.html", t.tag.slug),
-                url::tag_route(base, &t.tag.slug),
-                t.title(),
-                PageData {
-                    tag: Some(t),
-                    ..empty.clone()
-                },
-            )
-        }
-    });
-    let category = build.categories().into_iter().map({
-        let empty = empty.clone();
-        move |c| {
-            row(
-                format!("categories/{}/index.html", c.0.tag.slug),
-                url::category_route(base, &c.0.tag.slug),
-                c.title(),
-                PageData {
-                    category: Some(c),
-                    ..empty.clone()
-                },
-            )
-        }
-    });
-    let series = build.series().into_iter().map({
-        let empty = empty.clone();
-        move |s| {
-            row(
-                format!("series/{}/index.html", s.0.tag.slug),
-                url::series_route(base, &s.0.tag.slug),
-                s.title(),
-                PageData {
-                    series: Some(s),
-                    ..empty.clone()
-                },
-            )
-        }
-    });
     let archive = build.archive();
-    let archive = row(
-        "archive/index.html".into(),
+    let tags = rows.row(
+        "tags/index.html",
+        url::tags_route(base),
+        tag_list,
+        |d, t| d.tags = Some(t),
+    );
+    let archive = rows.row(
+        "archive/index.html",
         url::archive_route(base),
-        archive.title(),
-        PageData {
-            archive: Some(archive),
-            ..empty.clone()
-        },
+        archive,
+        |d, a| d.archive = Some(a),
     );
-    let author = build.authors().into_iter().map({
-        let empty = empty.clone();
-        move |a| {
-            row(
-                format!("authors/{}/index.html", a.author.id),
-                url::author_route(base, &a.author.id),
-                a.title(),
-                PageData {
-                    author: Some(a),
-                    ..empty.clone()
-                },
-            )
+    rows.clone()
+        .lists(&data.lists)
+        .chain(rows.clone().articles(build, data))
+        .chain([tags])
+        .chain(rows.clone().grouped(
+            tag_pages,
+            "tags",
+            url::tag_route,
+            |t| &t.tag.slug,
+            |d, t| d.tag = Some(t),
+        ))
+        .chain(rows.clone().grouped(
+            build.categories(),
+            "categories",
+            url::category_route,
+            |c| &c.0.tag.slug,
+            |d, c| d.category = Some(c),
+        ))
+        .chain(rows.clone().grouped(
+            build.series(),
+            "series",
+            url::series_route,
+            |s| &s.0.tag.slug,
+            |d, s| d.series = Some(s),
+        ))
+        .chain([archive])
+        .chain(rows.clone().grouped(
+            build.authors(),
+            "authors",
+            url::author_route,
+            |a| &a.author.id,
+            |d, a| d.author = Some(a),
+        ))
+        .chain(rows.clone().standalone(build, data))
+        .chain(rows.without_data())
+}
+
+/// What every row of one site shares: its base, its settings, and the page data of a page
+/// that shows nothing of its own, which each row fills.
+#[derive(Clone)]
+struct Rows<'a> {
+    base: &'a str,
+    site: &'a Site,
+    empty: PageData,
+}
+
+impl<'a> Rows<'a> {
+    /// A page showing `item`, which `put` stores in its data.
+    fn row<T: RouteData>(
+        &self,
+        path: impl Into<String>,
+        route: String,
+        item: T,
+        put: impl FnOnce(&mut PageData, T),
+    ) -> Row<'a> {
+        let mut data = self.empty.clone();
+        let title = item.title();
+        put(&mut data, item);
+        self.plain(path.into(), route, title, data)
+    }
+
+    fn plain(&self, path: String, route: String, title: Option<String>, data: PageData) -> Row<'a> {
+        Row {
+            path,
+            route,
+            canonical: true,
+            title,
+            description: &self.site.description,
+            article: None,
+            data,
+            articles: HashMap::new(),
+            alternates: Vec::new(),
         }
-    });
-    // `data.pages` is in `build.pages`' order.
-    let standalone = build.pages.iter().zip(&data.pages).map({
-        let empty = empty.clone();
-        move |(post, page)| {
-            let e = &page.0.entry;
-            let html = page.0.render(&post.text, base);
+    }
+
+    /// The home page, its later pages, and each section's; the home page names its
+    /// translations.
+    fn lists(self, lists: &'a [ListPage]) -> impl Iterator<Item = Row<'a>> + 'a {
+        lists.iter().map(move |l| {
+            let home = l.page == 1 && l.section.as_ref().is_none_or(|s| s.path.is_empty());
+            let alternates = match home {
+                true => self.site.alternates(self.base, None),
+                false => Vec::new(),
+            };
             Row {
-                description: post.entry.summary.as_str(),
-                articles: HashMap::from([(e.hash.clone(), html)]),
-                alternates: site.alternates(base, Some(e)),
-                ..row(
-                    url::page_page_path(&e.slug),
-                    url::page_route(base, &e.slug),
-                    page.title(),
-                    PageData {
-                        standalone: Some(page.clone()),
-                        ..empty.clone()
-                    },
-                )
+                alternates,
+                ..self.row(l.page_path(), l.route(self.base), l.clone(), |d, l| {
+                    d.list = Some(l)
+                })
             }
-        }
-    });
-    // Pages with no data of their own. The search page, so `/search/?q=…` links work on any
-    // static host (the app answers the query once it starts). 404.html, which static hosts
-    // serve for any missing address (GitHub Pages, Netlify, Cloudflare Pages, nginx's
-    // error_page); the app then shows the right not-found view for the URL.
-    let search = row(
-        "search/index.html".into(),
-        url::search_route(base),
-        Some(site.strings.search.clone()),
-        empty.clone(),
-    );
-    // The editor's page: the site's header and footer around it (`crate::preview`).
-    let preview = Row {
-        canonical: false,
-        ..row(
-            crate::preview::PAGE.into(),
-            url::preview_route(base),
-            Some(site.strings.preview_title.clone()),
-            empty.clone(),
-        )
-    };
-    let not_found = Row {
-        canonical: false,
-        ..row(
-            url::NOT_FOUND_FILE.into(),
-            url::not_found_page(base),
-            Some(site.strings.page_not_found.clone()),
-            empty,
-        )
-    };
-    index
-        .chain(articles)
-        .chain(tags)
-        .chain(tag)
-        .chain(category)
-        .chain(series)
-        .chain(std::iter::once(archive))
-        .chain(author)
-        .chain(standalone)
-        .chain([search, preview, not_found])
+        })
+    }
+
+    /// Each post, its HTML rendered here once.
+    fn articles(
+        self,
+        build: &'a SiteBuild,
+        data: &'a SiteData,
+    ) -> impl Iterator<Item = Row<'a>> + 'a {
+        build
+            .posts
+            .iter()
+            .zip(&data.posts)
+            .map(move |(post, data)| {
+                let e = &post.entry;
+                let row = self.row(
+                    url::post_page_path(&e.slug),
+                    url::post_route(self.base, &e.slug),
+                    data.clone(),
+                    |d, p| d.post = Some(p),
+                );
+                Row {
+                    description: &e.summary,
+                    article: Some(e),
+                    articles: HashMap::from([(e.hash.clone(), data.render(&post.text, self.base))]),
+                    alternates: self.site.alternates(self.base, Some(e)),
+                    ..row
+                }
+            })
+    }
+
+    /// One page per name of a grouping (a tag, a category, a series, an author), at
+    /// `<folder>/<key>/`.
+    fn grouped<T: RouteData + 'a>(
+        self,
+        items: Vec<T>,
+        folder: &'static str,
+        route: fn(&str, &str) -> String,
+        key: fn(&T) -> &str,
+        put: fn(&mut PageData, T),
+    ) -> impl Iterator<Item = Row<'a>> + 'a {
+        items.into_iter().map(move |item| {
+            let key = key(&item);
+            self.row(
+                format!("{folder}/{key}/index.html"),
+                route(self.base, key),
+                item,
+                put,
+            )
+        })
+    }
+
+    /// `public/pages/`: each page, rendered here once. `data.pages` is in `build.pages`' order.
+    fn standalone(
+        self,
+        build: &'a SiteBuild,
+        data: &'a SiteData,
+    ) -> impl Iterator<Item = Row<'a>> + 'a {
+        build
+            .pages
+            .iter()
+            .zip(&data.pages)
+            .map(move |(post, page)| {
+                let e = &page.0.entry;
+                let row = self.row(
+                    url::page_page_path(&e.slug),
+                    url::page_route(self.base, &e.slug),
+                    page.clone(),
+                    |d, p| d.standalone = Some(p),
+                );
+                Row {
+                    description: post.entry.summary.as_str(),
+                    articles: HashMap::from([(
+                        e.hash.clone(),
+                        page.0.render(&post.text, self.base),
+                    )]),
+                    alternates: self.site.alternates(self.base, Some(e)),
+                    ..row
+                }
+            })
+    }
+
+    /// Pages with no data of their own. The search page, so `/search/?q=…` links work on any
+    /// static host (the app answers the query once it starts). The editor's page, the site's
+    /// header and footer around it (`crate::preview`). 404.html, which static hosts serve for
+    /// any missing address (GitHub Pages, Netlify, Cloudflare Pages, nginx's error_page); the
+    /// app then shows the right not-found view for the URL.
+    fn without_data(self) -> [Row<'a>; 3] {
+        let (base, words) = (self.base, &self.site.strings);
+        let page = |path: &str, route: String, title: &str| {
+            self.plain(
+                path.into(),
+                route,
+                Some(title.to_string()),
+                self.empty.clone(),
+            )
+        };
+        [
+            page("search/index.html", url::search_route(base), &words.search),
+            Row {
+                canonical: false,
+                ..page(
+                    crate::preview::PAGE,
+                    url::preview_route(base),
+                    &words.preview_title,
+                )
+            },
+            Row {
+                canonical: false,
+                ..page(
+                    url::NOT_FOUND_FILE,
+                    url::not_found_page(base),
+                    &words.page_not_found,
+                )
+            },
+        ]
+    }
 }
 
 /// `csp` adds that Content-Security-Policy as a `<meta>` (release builds; `trunk serve`'s
