@@ -5,9 +5,10 @@ use crate::components::status::FailurePanel;
 use crate::dom::set_title;
 use crate::href::{go, home};
 use crate::search::{use_search, Status};
-use crate::state::use_app;
+use crate::state::{use_app, AppContext};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use quire_core::escape::escape;
 use quire_core::search::{Query, RESULTS_SHOWN};
@@ -22,66 +23,16 @@ pub fn SearchPage() -> impl IntoView {
     let search = use_search();
     let params = use_query_map();
     let navigate = use_navigate();
-    let read = |m: &leptos_router::params::ParamsMap| Query {
-        text: m.get("q").unwrap_or_default(),
-        tag: m.get("tag").filter(|t| !t.is_empty()),
-        year: m.get("year").and_then(|y| y.parse().ok()),
-        all: m.get("lang").as_deref() == Some("all"),
-    };
-    let from_url = move || params.with(read);
-    let from_url_untracked = move || params.with_untracked(read);
-    let query = RwSignal::new(from_url_untracked());
-    // The URL changed from outside (back, forward, a link): show that query. Only a change: on
-    // its first run the query may already hold what the reader typed into the prerendered box
-    // before the app took over (takeover.rs gives it back), which the URL does not have yet.
-    Effect::new(move |before: Option<Query>| {
-        let q = from_url();
-        if before.is_some_and(|b| b != q) && q != query.get_untracked() {
-            query.set(q.clone());
-        }
-        q
-    });
+    let query = query_of_url(params);
     // The query changed (typed, or from the URL): ask. Typing asks from the input handler
     // itself, without waiting for this effect.
     Effect::new(move |_| search.ask(app.base, query.get()));
-    // The URL follows the query (replacing, so Back leaves search), once typing pauses: a
-    // router navigation per keystroke would delay the results it races with.
-    let nav = navigate.clone();
-    let sync_url = move || {
-        let q = query.get_untracked();
-        if q != from_url_untracked() {
-            nav(
-                &url::search_href(app.base, &q),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..go()
-                },
-            );
-        }
-    };
-    let typed = StoredValue::new(0u32);
-    let sync_later = {
-        let sync_url = sync_url.clone();
-        move || {
-            let generation = typed.get_value() + 1;
-            typed.set_value(generation);
-            let sync_url = sync_url.clone();
-            set_timeout(
-                move || {
-                    if typed.try_get_value() == Some(generation) {
-                        sync_url();
-                    }
-                },
-                std::time::Duration::from_millis(URL_DELAY_MS),
-            );
-        }
-    };
+    let sync_url = url_follows(app, params, query, navigate.clone());
+    let sync_later = after_a_pause(sync_url.clone());
     Effect::new(move |_| set_title(Some(&words.search), &app.site_title()));
     focus_the_box();
 
     let active = keyboard_choice(search);
-
     let open = {
         let navigate = navigate.clone();
         let sync_url = sync_url.clone();
@@ -100,28 +51,7 @@ pub fn SearchPage() -> impl IntoView {
         let back = search.came_from.get_value().unwrap_or_else(home);
         navigate(&back, go());
     };
-    let on_key = move |e: leptos::ev::KeyboardEvent| {
-        let count = result_count();
-        match e.key().as_str() {
-            "ArrowDown" if count > 0 => {
-                e.prevent_default();
-                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(count - 1))));
-            }
-            "ArrowUp" if count > 0 => {
-                e.prevent_default();
-                active.update(|a| *a = a.and_then(|i| i.checked_sub(1)));
-            }
-            "Enter" if count > 0 => {
-                e.prevent_default();
-                open(active.get_untracked().unwrap_or(0));
-            }
-            "Escape" => {
-                e.prevent_default();
-                leave();
-            }
-            _ => {}
-        }
-    };
+    let on_key = on_key(active, open, leave);
 
     let status = status_line(app, search, query);
     let filters = filters(app, search, query, Rc::new(sync_url.clone()));
@@ -175,6 +105,102 @@ pub fn SearchPage() -> impl IntoView {
             ></ol>
             <p class="search-help" inner_html=keys_help(&words.search_keys)></p>
         </section>
+    }
+}
+
+/// The query the URL holds (`q`, `tag`, `year`, `lang=all`), kept in step with it.
+fn query_of_url(params: Memo<ParamsMap>) -> RwSignal<Query> {
+    let query = RwSignal::new(params.with_untracked(read_query));
+    // The URL changed from outside (back, forward, a link): show that query. Only a change: on
+    // its first run the query may already hold what the reader typed into the prerendered box
+    // before the app took over (takeover.rs gives it back), which the URL does not have yet.
+    Effect::new(move |before: Option<Query>| {
+        let q = params.with(read_query);
+        if before.is_some_and(|b| b != q) && q != query.get_untracked() {
+            query.set(q.clone());
+        }
+        q
+    });
+    query
+}
+
+fn read_query(m: &ParamsMap) -> Query {
+    Query {
+        text: m.get("q").unwrap_or_default(),
+        tag: m.get("tag").filter(|t| !t.is_empty()),
+        year: m.get("year").and_then(|y| y.parse().ok()),
+        all: m.get("lang").as_deref() == Some("all"),
+    }
+}
+
+/// Puts the query in the URL, replacing the entry so Back leaves search.
+fn url_follows(
+    app: AppContext,
+    params: Memo<ParamsMap>,
+    query: RwSignal<Query>,
+    navigate: impl Fn(&str, NavigateOptions) + Clone + 'static,
+) -> impl Fn() + Clone + 'static {
+    move || {
+        let q = query.get_untracked();
+        if q != params.with_untracked(read_query) {
+            navigate(
+                &url::search_href(app.base, &q),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..go()
+                },
+            );
+        }
+    }
+}
+
+/// `sync_url` once typing pauses: a router navigation per keystroke would delay the results
+/// it races with.
+fn after_a_pause(sync_url: impl Fn() + Clone + 'static) -> impl Fn() + Clone + 'static {
+    let typed = StoredValue::new(0u32);
+    move || {
+        let generation = typed.get_value() + 1;
+        typed.set_value(generation);
+        let sync_url = sync_url.clone();
+        set_timeout(
+            move || {
+                if typed.try_get_value() == Some(generation) {
+                    sync_url();
+                }
+            },
+            std::time::Duration::from_millis(URL_DELAY_MS),
+        );
+    }
+}
+
+/// The combobox's keys: arrows choose a result, Enter opens it, Escape leaves.
+fn on_key(
+    active: RwSignal<Option<usize>>,
+    open: impl Fn(usize) + 'static,
+    leave: impl Fn() + 'static,
+) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+    move |e| {
+        let count = result_count();
+        match e.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                e.prevent_default();
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(count - 1))));
+            }
+            "ArrowUp" if count > 0 => {
+                e.prevent_default();
+                active.update(|a| *a = a.and_then(|i| i.checked_sub(1)));
+            }
+            "Enter" if count > 0 => {
+                e.prevent_default();
+                open(active.get_untracked().unwrap_or(0));
+            }
+            "Escape" => {
+                e.prevent_default();
+                leave();
+            }
+            _ => {}
+        }
     }
 }
 
