@@ -9,13 +9,12 @@ use crate::components::site_nav::{Footer, Menu};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::href::{archive_href, home, tags_href};
 use crate::routes::{
-    archive::Archive,
+    archive,
     article::Article,
-    author::Author,
+    author,
     index::{Index, SectionIndex},
     page::Page,
-    search::SearchPage,
-    tags::{Category, Series, Tag, Tags},
+    search, tags,
 };
 use crate::state::{AppContext, Initial};
 use leptos::prelude::*;
@@ -68,13 +67,13 @@ pub fn App(initial: Initial) -> impl IntoView {
                     <Route path=path!("/") view=Index />
                     <Route path=path!("/page/:page") view=Index />
                     <Route path=path!("/posts/*slug") view=PostsPath />
-                    <Route path=path!("/tags") view=Tags />
-                    <Route path=path!("/tags/:tag") view=Tag />
-                    <Route path=path!("/categories/:tag") view=Category />
-                    <Route path=path!("/series/:tag") view=Series />
-                    <Route path=path!("/archive") view=Archive />
-                    <Route path=path!("/authors/:id") view=Author />
-                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/tags") view=tags::tags_route />
+                    <Route path=path!("/tags/:tag") view=tags::tag_route />
+                    <Route path=path!("/categories/:tag") view=tags::category_route />
+                    <Route path=path!("/series/:tag") view=tags::series_route />
+                    <Route path=path!("/archive") view=archive::route />
+                    <Route path=path!("/authors/:id") view=author::route />
+                    <Route path=path!("/search") view=search::route />
                     // Last: any other address is a standalone page, or not found.
                     <Route path=path!("/*path") view=Page />
                 </Routes>

@@ -1,6 +1,7 @@
 //! A post's data and Markdown, fetched while the reader's pointer is on a link to it, so the
 //! click that follows renders at once (the same requests the article would make, into the
-//! app's one cache: `AppContext`).
+//! app's one cache: `AppContext`). A link to a route whose code is a module of its own (a
+//! split build) fetches that module.
 
 use crate::state::{AppContext, Data};
 use leptos::prelude::*;
@@ -22,10 +23,15 @@ pub fn install(app: AppContext) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a[href]").ok().flatten())
             .and_then(|a| a.get_attribute("href"));
-        if let Some(slug) = href.as_deref().and_then(|h| post_slug(app.base, h)) {
+        let Some(href) = href else { return };
+        if let Some(slug) = post_slug(app.base, &href) {
             if !app.has_section(slug) {
                 prefetch(app, slug.to_string());
             }
+        } else if let Some(route) = href.strip_prefix(app.base) {
+            // A route with a module of its own (a split build): its code, before the click.
+            let route = route.trim_start_matches('/').to_string();
+            leptos::task::spawn_local(async move { crate::routes::preload(&route).await });
         }
     });
     let _ = document()

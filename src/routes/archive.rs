@@ -7,6 +7,11 @@ use leptos::prelude::*;
 use quire_core::manifest::{Archive as ArchiveData, ArchiveEntry, MONTHS};
 use quire_core::url;
 
+super::lazy_route!(
+    /// `/archive/`.
+    route, archive_view => Archive
+);
+
 #[component]
 pub fn Archive() -> impl IntoView {
     let app = use_app();

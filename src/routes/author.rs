@@ -8,6 +8,11 @@ use leptos::prelude::*;
 use quire_core::manifest::{AuthorPage, RouteData};
 use quire_core::url;
 
+super::lazy_route!(
+    /// `/authors/:id/`.
+    route, author_view => Author
+);
+
 #[component]
 pub fn Author() -> impl IntoView {
     let id = super::param("id");

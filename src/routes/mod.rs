@@ -17,6 +17,50 @@ pub fn param(name: &'static str) -> Memo<String> {
     })
 }
 
+/// A route whose code a split build (the `split` feature) loads on demand: `$route()` is its
+/// view for the route table, and `$view` the function split off with it (`#[lazy]`), whose
+/// module [`preload`] fetches. Without the feature (prerendering, tests) it is the component.
+macro_rules! lazy_route {
+    ($(#[$doc:meta])* $route:ident, $view:ident => $component:ident) => {
+        #[cfg(feature = "split")]
+        #[leptos::lazy]
+        pub fn $view() -> leptos::prelude::AnyView {
+            leptos::prelude::IntoAny::into_any($component())
+        }
+
+        $(#[$doc])*
+        pub fn $route() -> impl leptos::prelude::IntoView {
+            #[cfg(feature = "split")]
+            return super::later($view());
+            #[cfg(not(feature = "split"))]
+            $component()
+        }
+    };
+}
+pub(crate) use lazy_route;
+
+/// A view from a module still loading: nothing until it is there (the takeover loads the
+/// current route's first, links prefetch theirs on hover, so a reader seldom waits).
+#[cfg(feature = "split")]
+pub fn later(view: impl std::future::Future<Output = AnyView> + Send + 'static) -> impl IntoView {
+    Suspend::new(view)
+}
+
+/// Loads the module of the route at `path` (under the base, without its leading slash: `search/`,
+/// `tags/rust/`) when it has one of its own; at once otherwise.
+pub async fn preload(path: &str) {
+    #[cfg(feature = "split")]
+    match path.split('/').next().unwrap_or_default() {
+        "search" => search::__preload_search_view().await,
+        "archive" => archive::__preload_archive_view().await,
+        "tags" | "categories" | "series" => tags::__preload_tags_view().await,
+        "authors" => author::__preload_author_view().await,
+        _ => {}
+    }
+    #[cfg(not(feature = "split"))]
+    let _ = path;
+}
+
 pub mod archive;
 pub mod article;
 pub mod author;

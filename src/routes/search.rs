@@ -16,6 +16,11 @@ use quire_core::strings::Strings;
 use quire_core::url;
 use std::rc::Rc;
 
+super::lazy_route!(
+    /// `/search/`.
+    route, search_view => SearchPage
+);
+
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let app = use_app();

@@ -10,6 +10,50 @@ use leptos_router::components::A;
 use quire_core::manifest::{CategoryPage, RouteData, SeriesPage, TagList, TagPage, Taxonomy};
 use quire_core::url;
 
+/// The taxonomies' pages, one module for the four in a split build (`super::lazy_route!`).
+#[cfg(feature = "split")]
+#[leptos::lazy]
+pub fn tags_view(page: u8) -> AnyView {
+    match page {
+        0 => Tags().into_any(),
+        1 => Tag().into_any(),
+        2 => Category().into_any(),
+        _ => Series().into_any(),
+    }
+}
+
+fn route(page: u8) -> impl IntoView {
+    #[cfg(feature = "split")]
+    return super::later(tags_view(page));
+    #[cfg(not(feature = "split"))]
+    match page {
+        0 => Tags().into_any(),
+        1 => Tag().into_any(),
+        2 => Category().into_any(),
+        _ => Series().into_any(),
+    }
+}
+
+/// `/tags/`.
+pub fn tags_route() -> impl IntoView {
+    route(0)
+}
+
+/// `/tags/:tag/`.
+pub fn tag_route() -> impl IntoView {
+    route(1)
+}
+
+/// `/categories/:tag/`.
+pub fn category_route() -> impl IntoView {
+    route(2)
+}
+
+/// `/series/:tag/`.
+pub fn series_route() -> impl IntoView {
+    route(3)
+}
+
 #[component]
 pub fn Tags() -> impl IntoView {
     let (list, retry) = use_data::<TagList>(|| url::TAGS_DATA_PATH.to_string());

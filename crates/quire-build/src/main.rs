@@ -20,6 +20,7 @@ mod offline;
 mod prerender;
 mod preview;
 mod shell;
+mod split;
 mod watch;
 mod worker;
 
@@ -293,6 +294,7 @@ fn check(
 /// the stylesheet inlined; an error when trunk did not write one (a build outside trunk).
 fn read_shell(args: &Args) -> Result<std::io::Result<String>> {
     let write = |rel: &str, text: &str| collect::write(&args.out, rel, text);
+    split::apply(&args.out, args.release)?;
     let shell = match std::fs::read_to_string(args.out.join("index.html")) {
         Ok(s) => Ok(shell::inline_stylesheet(
             &args.out,
