@@ -20,14 +20,17 @@ const ARTICLE = "posts/golang-vs-python-for-backend/index.html";
 // Budgets, gzip -9 bytes. The WASM and JS ones hold today's app (issue 24 brings the app to
 // 200 KB); they exist so that growth is a decision, made by changing this line. The WASM's
 // went from 330 to 333 KB for issue 23's interface words, all-language search and saving one
-// language offline (BENCHMARKS.md, "Issue 23").
+// language offline (BENCHMARKS.md, "Issue 23"), and to 296 KB once the search page, the
+// archive, the taxonomies' and the authors' pages became modules of their own (issue 24).
 const BUDGETS = {
   "an article's HTML (first paint: the stylesheet is inline)": [ARTICLE, 12 * KB],
   "the index page's HTML": ["index.html", 12 * KB],
   "the boot script": ["boot.js", 3 * KB],
   "the service worker": ["sw.js", 4 * KB],
   "the app's JS": [/^quire-[0-9a-f]{16}\.js$/, 12 * KB],
-  "the app's WASM": [/^quire-[0-9a-f]{16}_bg\.wasm$/, 333 * KB],
+  "the app's WASM": [/^quire-[0-9a-f]{16}_bg\.wasm$/, 296 * KB],
+  "the search page's module (loaded when first opened)": [/^quire-split-search-view-[0-9a-f]{16}\.wasm$/, 40 * KB],
+  "the route modules' loader": [/^quire-split-[0-9a-f]{16}\.js$/, 2 * KB],
 };
 const BEFORE_IDLE = 30 * KB;
 

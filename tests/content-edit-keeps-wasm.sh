@@ -10,8 +10,9 @@ cp "$post" "$backup"
 trap 'cp "$backup" "$post"; rm -f "$backup"' EXIT
 printf '\nA sentence added by tests/content-edit-keeps-wasm.sh.\n' >> "$post"
 trunk build --release --dist target/e2e/dist-edited --public-url / >/dev/null 2>&1
-before=$(cd target/e2e/dist-root && ls ./*_bg.wasm)
-after=$(cd target/e2e/dist-edited && ls ./*_bg.wasm)
+# The app, its route modules (quire-split-*) and the workers.
+before=$(cd target/e2e/dist-root && ls ./*_bg.wasm ./quire-split-* | tr "\n" " ")
+after=$(cd target/e2e/dist-edited && ls ./*_bg.wasm ./quire-split-* | tr "\n" " ")
 grep -q "A sentence added" target/e2e/dist-edited/posts/rust-errors-without-tears/index.html
 if [ "$before" != "$after" ]; then
   echo "content-edit-keeps-wasm: FAILED: editing a post changed the WASM ($before → $after)"

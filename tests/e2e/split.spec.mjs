@@ -92,7 +92,15 @@ test.describe("offline", () => {
           }),
         )
         .toBe(true);
+      // Read once online (its data is kept as pages are), then in a new document offline: the
+      // module comes from the worker's cache.
+      await page.locator(".site-header").getByRole("link", { name: "Archive" }).click();
+      await expect(page.locator("main h1")).toHaveText("Archive");
+      await page.locator(".site-title").click();
+      await expect(page.locator(".post-item").first()).toBeVisible();
       await s.down();
+      await page.reload();
+      await started(page);
       await page.locator(".site-header").getByRole("link", { name: "Archive" }).click();
       await expect(page.locator("main h1")).toHaveText("Archive");
       await expect(page.locator(".archive-list li").first()).toBeVisible();
