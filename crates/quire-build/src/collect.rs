@@ -173,6 +173,20 @@ fn is_resource(bundles: &[String], rel: &str) -> bool {
     })
 }
 
+/// The build's name for content: the first 8 bytes of the SHA-256 of `parts` in order, in hex
+/// (16 digits, as trunk names its files), for the workers', the route modules' and `sw.js`'s.
+pub fn content_hash<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Writes one output file, creating its folders: every file the build writes goes through here.
 pub fn write(out: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> Result<()> {
     let dest = out.join(rel);

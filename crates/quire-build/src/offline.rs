@@ -229,17 +229,8 @@ fn offline_list(
 /// The build's version: its content-hashed files (the app) and the manifest (every post's
 /// hash, the site's settings). A new deployment changes it, and so `sw.js`.
 fn version(hashed: &[String], manifest: &[u8]) -> String {
-    use sha2::Digest;
-    let mut h = sha2::Sha256::new();
-    for f in hashed {
-        h.update(f.as_bytes());
-        h.update([0]);
-    }
-    h.update(manifest);
-    h.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let names = hashed.iter().flat_map(|f| [f.as_bytes(), &[0u8][..]]);
+    crate::collect::content_hash(names.chain([manifest]))
 }
 
 /// The favicon the shell links, if it is an SVG (any size, as the manifest needs).

@@ -7,8 +7,8 @@
 //! named by a hash of its content, like trunk's files, so hosts and the service worker keep
 //! them as they keep the rest.
 
+use crate::collect::content_hash;
 use anyhow::{bail, Context, Result};
-use sha2::Digest;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -153,11 +153,15 @@ fn publish(out: &Path, work: &Path, stem: &str, parts: &[PathBuf]) -> Result<()>
     for part in parts {
         let bytes = std::fs::read(part)?;
         let file = part.file_name().unwrap_or_default().to_string_lossy();
-        let hashed = format!("quire-split-{}-{}.wasm", part_name(&file), hash(&bytes));
+        let hashed = format!(
+            "quire-split-{}-{}.wasm",
+            part_name(&file),
+            content_hash([&bytes[..]])
+        );
         link = link.replace(&format!("\"./{file}\""), &format!("\"./{hashed}\""));
         std::fs::write(out.join(&hashed), bytes)?;
     }
-    let link_name = format!("quire-split-{}.js", hash(link.as_bytes()));
+    let link_name = format!("quire-split-{}.js", content_hash([link.as_bytes()]));
     std::fs::write(out.join(&link_name), &link)?;
     let glue = std::fs::read_to_string(work.join(format!("{stem}.js")))?;
     // The import statements only: the module's own import names (the keys of its imports
@@ -185,14 +189,6 @@ fn part_name(file: &str) -> String {
         None => name,
     };
     name.replace('_', "-")
-}
-
-fn hash(bytes: &[u8]) -> String {
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 #[cfg(test)]

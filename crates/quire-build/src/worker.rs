@@ -8,7 +8,6 @@
 
 use anyhow::Context;
 use quire_core::url::{RENDER_WORKER_META, SEARCH_WORKER_META};
-use sha2::Digest;
 use std::path::Path;
 
 /// The workers: trunk's name for each (its `data-bin`), which is also its `<meta>`'s name.
@@ -42,15 +41,7 @@ pub fn rename(out: &Path, name: &str) -> anyhow::Result<Option<String>> {
     ) else {
         return Ok(None);
     };
-    let mut hasher = sha2::Sha256::new();
-    hasher.update(&js);
-    hasher.update(&wasm);
-    let hash: String = hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = crate::collect::content_hash([&js[..], &wasm[..]]);
     let names = Names::new(name, &hash);
     let rename = |from: &str, to: &str| {
         std::fs::rename(out.join(from), out.join(to))

@@ -263,21 +263,6 @@ pub mod every_word {
     }
 }
 
-const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl From<Vec<String>> for Strings {
     fn from(words: Vec<String>) -> Self {
         let mut strings = Strings::default();
@@ -343,7 +328,7 @@ impl Strings {
         let i = month.saturating_sub(1) as usize;
         let name = match self.months.get(i) {
             Some(m) => m.clone(),
-            None if self.months.is_empty() && i < 12 => ENGLISH_MONTHS[i].to_string(),
+            None if self.months.is_empty() && i < 12 => crate::manifest::MONTHS[i].to_string(),
             None => month.to_string(),
         };
         let format = match self.date_format.as_str() {
