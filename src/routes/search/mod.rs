@@ -1,20 +1,24 @@
 //! `/search/?q=…&tag=…&year=…`: results as you type, answered by the search worker. The URL
 //! always holds the query, so a search can be linked, reloaded and shared.
 
-use crate::components::status::FailurePanel;
 use crate::dom::set_title;
 use crate::href::{go, home};
-use crate::search::{use_search, Status};
+use crate::search::use_search;
 use crate::state::{use_app, AppContext};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use quire_core::escape::escape;
-use quire_core::search::{Query, RESULTS_SHOWN};
-use quire_core::strings::Strings;
+use quire_core::search::Query;
 use quire_core::url;
 use std::rc::Rc;
+
+mod filters;
+mod status;
+
+use filters::filters;
+use status::status_line;
 
 super::lazy_route!(
     /// `/search/`.
@@ -245,213 +249,8 @@ fn keyboard_choice(search: crate::search::Search) -> RwSignal<Option<usize>> {
     active
 }
 
-/// The line under the box: loading, a failure to retry, or how many posts match.
-fn status_line(
-    app: crate::state::AppContext,
-    search: crate::search::Search,
-    query: RwSignal<Query>,
-) -> impl Fn() -> AnyView + Copy {
-    let words = app.strings();
-    let summary_line = move || {
-        let q = query.get();
-        search.status.with(|status| {
-            search
-                .shown
-                .with(|shown| summary(words, &q, status, shown.as_ref()))
-        })
-    };
-
-    let empty = Memo::new(move |_| query.with(Query::is_empty));
-    let status = move || match search.status.get() {
-        Status::Failed(message) => {
-            view! { <FailurePanel message on_retry=move || search.retry(app.base) /> }.into_any()
-        }
-        Status::Loading if !empty.get() => view! {
-            <p class="search-status" role="status">
-                <span class="spinner" aria-hidden="true"></span>
-                {words.search_loading.as_str()}
-            </p>
-        }
-        .into_any(),
-        _ => view! { <p class="search-status" role="status">{summary_line}</p> }.into_any(),
-    };
-    status
-}
-
-/// The tag, year and (in a blog in several languages) language filters. A change updates the
-/// query and, at once, the address (`sync_url`).
-fn filters(
-    app: crate::state::AppContext,
-    search: crate::search::Search,
-    query: RwSignal<Query>,
-    sync_url: Rc<dyn Fn()>,
-) -> impl IntoView {
-    let words = app.strings();
-    // The worker writes the options and the results as escaped HTML: the page only sets it.
-    // Memos, so typing in the box does not rebuild the filters.
-    let tag = Memo::new(move |_| query.with(|q| q.tag.clone()));
-    let year = Memo::new(move |_| query.with(|q| q.year));
-    // The worker lists the values; "all" is the page's, in its words.
-    let options = move |all: &str, listed: Option<String>, current: Option<String>| {
-        let html = format!(
-            "<option value=\"\">{}</option>{}",
-            escape(all),
-            listed.unwrap_or_default()
-        );
-        with_current(html, current.as_deref())
-    };
-    let listed = move |tags: bool| {
-        search.status.with(|s| match s {
-            Status::Ready {
-                tags: t, years: y, ..
-            } => Some(if tags { t.clone() } else { y.clone() }),
-            _ => None,
-        })
-    };
-    let changed = |set: fn(&mut Query, String)| -> Rc<dyn Fn(String)> {
-        let sync_url = sync_url.clone();
-        Rc::new(move |v| {
-            query.update(|q| set(q, v));
-            sync_url();
-        })
-    };
-    let tag_filter = filter(
-        &words.tag,
-        Signal::derive(move || options(&words.all_tags, listed(true), tag.get())),
-        Signal::derive(move || tag.get().unwrap_or_default()),
-        changed(|q, v| q.tag = (!v.is_empty()).then_some(v)),
-        search,
-        app.base,
-    );
-    let year_filter = filter(
-        &words.year,
-        Signal::derive(move || {
-            options(
-                &words.all_years,
-                listed(false),
-                year.get().map(|y| y.to_string()),
-            )
-        }),
-        Signal::derive(move || year.get().map(|y| y.to_string()).unwrap_or_default()),
-        changed(|q, v| q.year = v.parse().ok()),
-        search,
-        app.base,
-    );
-    // A blog in several languages: this one's posts, or every language's.
-    let language_filter = untrack(|| app.site())
-        .filter(|s| !s.languages.is_empty())
-        .and_then(|s| s.languages.into_iter().find(|l| l.code == s.language))
-        .map(|own| {
-            let html = format!(
-                "<option value=\"\">{}</option><option value=\"all\">{}</option>",
-                escape(&own.name),
-                escape(&words.all_languages)
-            );
-            filter(
-                &words.language,
-                Signal::derive(move || html.clone()),
-                Signal::derive(move || {
-                    if query.with(|q| q.all) {
-                        "all".into()
-                    } else {
-                        String::new()
-                    }
-                }),
-                changed(|q, v| q.all = v == "all"),
-                search,
-                app.base,
-            )
-        });
-    (tag_filter, year_filter, language_filter)
-}
-
-/// One of the filters: its label, its options' markup and value, what a change does. One
-/// function for every filter, not generic over its closures: the app's WASM has one copy.
-fn filter(
-    label: &'static str,
-    options: Signal<String>,
-    value: Signal<String>,
-    on_change: Rc<dyn Fn(String)>,
-    search: crate::search::Search,
-    base: &'static str,
-) -> impl IntoView {
-    view! {
-        <label class="search-filter">
-            <span>{label}</span>
-            <select
-                inner_html=options
-                prop:value=value
-                on:focus=move |_| search.warm(base)
-                on:change=move |e| on_change(event_target_value(&e))
-            ></select>
-        </label>
-    }
-}
-
 /// How long typing pauses before the URL follows the query.
 const URL_DELAY_MS: u64 = 300;
-
-/// The filter's options, plus the current value when the index does not list it (a link's
-/// filter, before the index arrives or for a tag no post has), selected.
-fn with_current(mut html: String, current: Option<&str>) -> String {
-    if let Some(c) = current {
-        let c = escape(c);
-        let option = format!("<option value=\"{c}\">");
-        if html.contains(&option) {
-            html = html.replacen(&option, &format!("<option value=\"{c}\" selected>"), 1);
-        } else {
-            html.push_str(&format!("<option value=\"{c}\" selected>{c}</option>"));
-        }
-    }
-    html
-}
-
-/// The line under the box, in the page's words: how many posts there are to search, or how
-/// many match.
-fn summary(
-    say: &Strings,
-    q: &Query,
-    status: &Status,
-    shown: Option<&crate::search::Shown>,
-) -> String {
-    let n = |text: &str, n: usize| text.replace("{n}", &n.to_string());
-    if q.is_empty() {
-        return match status {
-            Status::Ready { posts: 1, .. } => say.search_count_one.clone(),
-            Status::Ready { posts, .. } => n(&say.search_count, *posts),
-            _ => say.search_hint.clone(),
-        };
-    }
-    match shown {
-        Some(s) if s.query == *q => {
-            let text = match s.total {
-                0 => say.matches_none.clone(),
-                1 => say.matches_one.clone(),
-                total if total > RESULTS_SHOWN => {
-                    n(&say.matches_more, total).replace("{shown}", &RESULTS_SHOWN.to_string())
-                }
-                total => n(&say.matches, total),
-            };
-            text.replace("{what}", &describe(say, q))
-        }
-        _ => String::new(),
-    }
-}
-
-/// `“golang” in tag “go” in 2024`.
-fn describe(say: &Strings, q: &Query) -> String {
-    let mut parts = Vec::new();
-    if !q.text.trim().is_empty() {
-        parts.push(say.query_text.replace("{text}", q.text.trim()));
-    }
-    if let Some(t) = &q.tag {
-        parts.push(say.query_tag.replace("{tag}", t));
-    }
-    if let Some(y) = q.year {
-        parts.push(y.to_string());
-    }
-    parts.join(&say.query_in)
-}
 
 /// The keys' help, its keys as keys: the words are escaped, then the keys put in.
 fn keys_help(words: &str) -> String {
@@ -503,109 +302,6 @@ fn show_active(active: Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_current_filter_is_selected_and_added_when_unlisted() {
-        let all = r#"<option value="">All tags</option>"#.to_string();
-        assert_eq!(with_current(all.clone(), None), all);
-        let html = with_current(all.clone(), Some("go\""));
-        assert!(
-            html.ends_with(r#"<option value="go&quot;" selected>go&quot;</option>"#),
-            "{html}"
-        );
-        let listed = format!(r#"{all}<option value="go">go (2)</option>"#);
-        assert_eq!(
-            with_current(listed, Some("go")),
-            format!(r#"{all}<option value="go" selected>go (2)</option>"#)
-        );
-    }
-
-    #[test]
-    fn the_summary_counts_posts_then_matches() {
-        let en = Strings::default();
-        let ready = |posts| Status::Ready {
-            posts,
-            tags: String::new(),
-            years: String::new(),
-        };
-        assert_eq!(
-            summary(&en, &Query::default(), &ready(1), None),
-            "Type to search 1 post."
-        );
-        assert_eq!(
-            summary(&en, &Query::default(), &ready(7), None),
-            "Type to search 7 posts."
-        );
-        assert_eq!(
-            summary(&en, &Query::default(), &Status::Loading, None),
-            "Type to search titles, headings, tags and text."
-        );
-        let q = Query {
-            text: "go".into(),
-            ..Query::default()
-        };
-        let shown = |total| crate::search::Shown {
-            query: q.clone(),
-            total,
-            html: String::new(),
-        };
-        assert_eq!(
-            summary(&en, &q, &ready(1), Some(&shown(0))),
-            "No post matches “go”."
-        );
-        assert_eq!(
-            summary(&en, &q, &ready(1), Some(&shown(1))),
-            "1 post matches “go”."
-        );
-        assert_eq!(
-            summary(&en, &q, &ready(1), Some(&shown(RESULTS_SHOWN + 1))),
-            format!(
-                "{} posts match “go”; the best {RESULTS_SHOWN} are shown.",
-                RESULTS_SHOWN + 1
-            )
-        );
-        // An answer to an older query says nothing about this one.
-        let other = Query {
-            text: "g".into(),
-            ..Query::default()
-        };
-        assert_eq!(summary(&en, &other, &ready(1), Some(&shown(3))), "");
-        let fr = Strings::builtin("fr");
-        assert_eq!(
-            summary(&fr, &q, &ready(1), Some(&shown(2))),
-            "2 articles correspondent à « go »."
-        );
-        assert_eq!(
-            summary(&fr, &Query::default(), &ready(7), None),
-            "Tapez pour chercher dans 7 articles."
-        );
-    }
-
-    #[test]
-    fn the_summary_names_the_query_and_filters() {
-        let q = Query {
-            text: " golang ".into(),
-            tag: Some("go".into()),
-            year: Some(2022),
-            all: false,
-        };
-        let en = Strings::default();
-        assert_eq!(describe(&en, &q), "“golang” in tag “go” in 2022");
-        assert_eq!(
-            describe(
-                &en,
-                &Query {
-                    year: Some(2022),
-                    ..Query::default()
-                }
-            ),
-            "2022"
-        );
-        assert_eq!(
-            describe(&Strings::builtin("fr"), &q),
-            "« golang », l’étiquette « go », 2022"
-        );
-    }
 
     #[test]
     fn the_keys_help_shows_keys_and_escapes_the_words() {
