@@ -28,10 +28,9 @@ pub fn install(app: AppContext) {
             if !app.has_section(slug) {
                 prefetch(app, slug.to_string());
             }
-        } else if let Some(route) = href.strip_prefix(app.base) {
+        } else {
             // A route with a module of its own (a split build): its code, before the click.
-            let route = route.trim_start_matches('/').to_string();
-            leptos::task::spawn_local(async move { crate::routes::preload(&route).await });
+            leptos::task::spawn_local(async move { crate::routes::preload(app.base, &href).await });
         }
     });
     let _ = document()

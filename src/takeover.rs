@@ -35,10 +35,8 @@ pub fn mount() {
         .unwrap_or_else(read_initial);
     // The route's own module first (a split build), so the app's first view is the page's.
     let path = window().location().pathname().unwrap_or_default();
-    let route = path.strip_prefix(initial.base.as_str()).unwrap_or(&path);
-    let route = route.trim_start_matches('/').to_string();
     wasm_bindgen_futures::spawn_local(async move {
-        crate::routes::preload(&route).await;
+        crate::routes::preload(&initial.base, &path).await;
         start(initial);
     });
 }

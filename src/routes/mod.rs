@@ -46,11 +46,20 @@ pub fn later(view: impl std::future::Future<Output = AnyView> + Send + 'static) 
     Suspend::new(view)
 }
 
-/// Loads the module of the route at `path` (under the base, without its leading slash: `search/`,
-/// `tags/rust/`) when it has one of its own; at once otherwise.
-pub async fn preload(path: &str) {
+/// Loads the module of the route at `path` (an address as links and the location spell it,
+/// base included: `/blog/search/`, `/blog/tags/rust/`) when it has one of its own; at once
+/// otherwise, and for an address outside the base.
+pub async fn preload(base: &str, path: &str) {
+    let Some(route) = path.strip_prefix(base) else {
+        return;
+    };
     #[cfg(feature = "split")]
-    match path.split('/').next().unwrap_or_default() {
+    match route
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default()
+    {
         "search" => search::__preload_search_view().await,
         "archive" => archive::__preload_archive_view().await,
         "tags" | "categories" | "series" => tags::__preload_tags_view().await,
@@ -58,7 +67,7 @@ pub async fn preload(path: &str) {
         _ => {}
     }
     #[cfg(not(feature = "split"))]
-    let _ = path;
+    let _ = route;
 }
 
 pub mod archive;
