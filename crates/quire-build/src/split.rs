@@ -149,7 +149,7 @@ fn run(command: &mut Command) -> Result<()> {
 /// Writes the parts under hashed names, the link module naming them, and the main part with
 /// its glue in place of trunk's.
 fn publish(out: &Path, work: &Path, stem: &str, parts: &[PathBuf]) -> Result<()> {
-    let mut link = std::fs::read_to_string(work.join(LINK))?;
+    let mut link = canonical_link(&std::fs::read_to_string(work.join(LINK))?);
     for part in parts {
         let bytes = std::fs::read(part)?;
         let file = part.file_name().unwrap_or_default().to_string_lossy();
@@ -178,6 +178,57 @@ fn publish(out: &Path, work: &Path, stem: &str, parts: &[PathBuf]) -> Result<()>
     Ok(())
 }
 
+/// The link module with what the splitter writes in hash-map order sorted: the shared names
+/// the main part lends the parts, and the routes' loaders. Without it the same app gives a
+/// loader under another name on every build, and the glue naming it changes under trunk's
+/// unchanged name, which a CDN may keep.
+fn canonical_link(link: &str) -> String {
+    const LOADER: &str = "export const __wasm_split_load_";
+    let (head, loaders) = link.split_at(link.find(LOADER).unwrap_or(link.len()));
+    let head: String = head
+        .split_inclusive('\n')
+        .map(|line| {
+            if line.contains("initSync(undefined, undefined)")
+                || line.contains("Object.assign(sharedImports.__wasm_split, {")
+            {
+                sorted_braces(line)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    let mut blocks: Vec<String> = loaders
+        .split(LOADER)
+        .filter(|b| !b.is_empty())
+        .map(|b| format!("{LOADER}{}", b.trim_end_matches('\n')))
+        .collect();
+    blocks.sort();
+    let mut out = head;
+    for block in blocks {
+        out.push_str(&block);
+        out.push('\n');
+    }
+    out
+}
+
+/// `… { b, a,  } …` → `… { a, b, } …`: the names in a line's first braces, sorted.
+fn sorted_braces(line: &str) -> String {
+    let (Some(open), Some(close)) = (line.find('{'), line.find('}')) else {
+        return line.to_string();
+    };
+    if close < open {
+        return line.to_string();
+    }
+    let mut names: Vec<&str> = line[open + 1..close]
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort_unstable();
+    let list: String = names.iter().map(|n| format!("{n}, ")).collect();
+    format!("{}{{ {list}}}{}", &line[..open], &line[close + 1..])
+}
+
 /// `split_archive_view_1416…` → `archive-view`; `chunk_3` (code two parts share) → `chunk-3`.
 fn part_name(file: &str) -> String {
     let name = file.trim_end_matches(".wasm");
@@ -193,7 +244,30 @@ fn part_name(file: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::part_name;
+    use super::{canonical_link, part_name};
+
+    #[test]
+    fn the_link_module_is_the_same_whatever_order_the_splitter_wrote() {
+        let head = "import { initSync } from \"./quire-1.js\";\n        const { memory, __wasm_split_shared0, __indirect_function_table,  } = initSync(undefined, undefined);\n        Object.assign(sharedImports.__wasm_split, { memory, __indirect_function_table,  });\nconst __chunk_5 = makeLoad(() => {}, []);\n";
+        let a = "export const __wasm_split_load_tags_view_1 = wrap(makeLoad(() => {\n}, [__chunk_5]));\n";
+        let b = "export const __wasm_split_load_archive_view_2 = wrap(makeLoad(() => {\n}, []));\n";
+        let one = canonical_link(&format!("{head}{a}{b}"));
+        let other = canonical_link(&format!(
+            "{}{b}{a}",
+            head.replace(
+                "memory, __wasm_split_shared0, __indirect_function_table,",
+                "__wasm_split_shared0, __indirect_function_table, memory,"
+            )
+        ));
+        assert_eq!(one, other);
+        assert!(one.contains(
+            "const { __indirect_function_table, __wasm_split_shared0, memory, } = initSync(undefined, undefined);\n"
+        ));
+        assert!(one.contains("{ __indirect_function_table, memory, });\n"));
+        assert!(one.ends_with(&format!(
+            "const __chunk_5 = makeLoad(() => {{}}, []);\n{b}{a}"
+        )));
+    }
 
     #[test]
     fn parts_are_named_by_their_route() {
